@@ -1,0 +1,1 @@
+namespace MarginRules.Language { }

@@ -1,0 +1,14 @@
+using MarginRules.Language.Text;
+
+namespace MarginRules.Language.Syntax
+{
+    /// <summary>An expression.</summary>
+    public abstract class ExpressionSyntax : SyntaxNode
+    {
+        /// <summary>Creates an expression covering <paramref name="span"/>.</summary>
+        protected ExpressionSyntax(TextSpan span)
+            : base(span)
+        {
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace MarginRules.Language.Syntax
+{
+    /// <summary>How much a liquidation rule takes.</summary>
+    public enum LiquidationSizeKind
+    {
+        /// <summary>Everything.</summary>
+        All,
+
+        /// <summary>A fraction of the base (a close factor).</summary>
+        Fraction,
+
+        /// <summary>A money amount.</summary>
+        Amount,
+
+        /// <summary>As much as needed to bring a ratio back to a target.</summary>
+        Restore,
+    }
+}

@@ -24,6 +24,11 @@ namespace MarginRules.Language.Parsing
         private static readonly TokenListParser<TokenKind, string?> Description =
             Tok(TokenKind.String).Select(t => (string?)Unescape(t)).OptionalOrDefault();
 
+        /// <summary>A member or column name: an identifier, or a keyword such as <c>size</c> or <c>amount</c>, which is unambiguous there.</summary>
+        private static readonly TokenListParser<TokenKind, IdentifierSyntax> MemberName =
+            Token.Matching<TokenKind>(k => k == TokenKind.Identifier || k >= TokenKind.Policy, "member name")
+                .Select(t => new IdentifierSyntax(Span(t), t.ToStringValue()));
+
         private static readonly TokenListParser<TokenKind, TypeSyntax> Type = input =>
         {
             var r = Tok(TokenKind.Identifier)(input);
@@ -144,7 +149,7 @@ namespace MarginRules.Language.Parsing
         }
 
         private static readonly TokenListParser<TokenKind, PostfixPart> PostfixOne =
-            Tok(TokenKind.Dot).IgnoreThen(Identifier.Named("member name")).Select(m => (PostfixPart)new MemberPart(m))
+            Tok(TokenKind.Dot).IgnoreThen(MemberName).Select(m => (PostfixPart)new MemberPart(m))
                 .Or(from lb in Tok(TokenKind.LBracket)
                     from key in Expression
                     from rb in Tok(TokenKind.RBracket)
@@ -334,7 +339,7 @@ namespace MarginRules.Language.Parsing
                 .Select(w => new TableKeySyntax(w.Span, w.Text == "asset" ? TableKeyKind.Asset : w.Text == "symbol" ? TableKeyKind.Symbol : TableKeyKind.Tag, null, null)));
 
         private static readonly TokenListParser<TokenKind, ColumnSyntax> Column =
-            from name in Identifier.Named("column name")
+            from name in MemberName.Named("column name")
             from colon in Tok(TokenKind.Colon)
             from type in Type
             select new ColumnSyntax(name.Span.Union(type.Span), name, type);

@@ -25,10 +25,11 @@ namespace MarginRules.Language.Parsing
             if (text.Length > Limits.MaxTextLength)
             {
                 diagnostics.Report(DiagnosticDescriptors.TextTooLarge, new TextSpan(0, 0), text.Length, Limits.MaxTextLength);
-                return new SyntaxTree(source, EmptyPolicy(), diagnostics.Items);
+                return new SyntaxTree(source, EmptyPolicy(), diagnostics.Items, Array.Empty<Comment>());
             }
 
-            var tokens = Tokenizer.Tokenize(text, diagnostics);
+            var comments = new List<Comment>();
+            var tokens = Tokenizer.Tokenize(text, diagnostics, comments);
             PolicyHeaderSyntax? header = null;
             var declarations = new List<DeclarationSyntax>();
             var segments = Segment(tokens);
@@ -68,7 +69,7 @@ namespace MarginRules.Language.Parsing
             header ??= new PolicyHeaderSyntax(new TextSpan(0, 0), string.Empty, null, null);
             var end = tokens.Length == 0 ? 0 : tokens[tokens.Length - 1].Span.Position.Absolute + tokens[tokens.Length - 1].Span.Length;
             var root = new PolicySyntax(TextSpan.FromBounds(0, end), header, declarations);
-            return new SyntaxTree(source, root, diagnostics.Items);
+            return new SyntaxTree(source, root, diagnostics.Items, comments);
         }
 
         private static PolicySyntax EmptyPolicy() =>

@@ -8,8 +8,9 @@ namespace MarginRules.Language.Parsing
     /// <summary>The result of parsing one policy text: the tree (recovered where possible) and the syntax diagnostics.</summary>
     public sealed class SyntaxTree
     {
-        internal SyntaxTree(SourceText source, PolicySyntax root, IReadOnlyList<Diagnostic> diagnostics)
+        internal SyntaxTree(SourceText source, PolicySyntax root, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<Comment> comments)
         {
+            Comments = comments;
             Source = source;
             Root = root;
             Diagnostics = diagnostics;
@@ -23,6 +24,9 @@ namespace MarginRules.Language.Parsing
 
         /// <summary>The tokenizer's and parser's diagnostics.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+        /// <summary>The comments, in source order; the formatter keeps them.</summary>
+        public IReadOnlyList<Comment> Comments { get; }
 
         /// <summary>Parses policy text; this never throws on bad input.</summary>
         public static SyntaxTree Parse(string text, string? path = null) => PolicyParser.Parse(new SourceText(text, path));

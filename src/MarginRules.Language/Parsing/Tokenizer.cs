@@ -29,7 +29,7 @@ namespace MarginRules.Language.Parsing
         /// <summary>True when <paramref name="text"/> is a reserved word.</summary>
         public static bool IsKeyword(string text) => Keywords.ContainsKey(text);
 
-        public static Token<TokenKind>[] Tokenize(string text, DiagnosticBag diagnostics)
+        public static Token<TokenKind>[] Tokenize(string text, DiagnosticBag diagnostics, List<Comment>? comments = null)
         {
             var tokens = new List<Token<TokenKind>>();
             var i = 0;
@@ -65,7 +65,7 @@ namespace MarginRules.Language.Parsing
                         i = CheckUtf16(text, i, diagnostics);
                     }
 
-                    _ = start;
+                    comments?.Add(new Comment(new SpanT(start, i - start), text.Substring(start + 1, i - start - 1)));
                     continue;
                 }
 

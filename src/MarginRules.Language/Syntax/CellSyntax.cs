@@ -30,6 +30,6 @@ namespace MarginRules.Language.Syntax
         public string Text { get; }
 
         /// <inheritdoc />
-        public override string ToString() => Kind switch { CellKind.Number => Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + (IsPercent ? "%" : ""), CellKind.String => Q(Text), _ => Text };
+        public override string ToString() => Kind switch { CellKind.Number => (IsPercent ? (Number * 100m).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), CellKind.String => Q(Text), _ => Text };
     }
 }

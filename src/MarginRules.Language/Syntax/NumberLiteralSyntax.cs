@@ -30,6 +30,6 @@ namespace MarginRules.Language.Syntax
         public IdentifierSyntax? UnitSuffix { get; }
 
         /// <inheritdoc />
-        public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (IsPercent ? "%" : "") + (UnitSuffix == null ? "" : " " + UnitSuffix);
+        public override string ToString() => (IsPercent ? (Value * 100m).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) + (UnitSuffix == null ? "" : " " + UnitSuffix);
     }
 }

@@ -17,6 +17,9 @@ public sealed record Account(
     ImmutableArray<Debt> Debts,
     ImmutableArray<string> Tags)
 {
+    /// <summary>Rounds the account's margin call has been outstanding; 0 when there is none. Policies read it as <c>account.call_rounds</c>.</summary>
+    public int CallRounds { get; init; }
+
     /// <summary>Creates an account with only a wallet balance; add the rest with <c>with</c> expressions.</summary>
     public Account(string id, decimal wallet)
         : this(id, wallet, ImmutableArray<Position>.Empty, ImmutableArray<Holding>.Empty, ImmutableArray<Debt>.Empty, ImmutableArray<string>.Empty)

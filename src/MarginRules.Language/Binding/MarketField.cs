@@ -1,0 +1,12 @@
+namespace MarginRules.Language.Binding
+{
+    /// <summary>Values the market provides per asset.</summary>
+    public enum MarketField
+    {
+        /// <summary>The mark price.</summary>
+        Price,
+
+        /// <summary>The volatility estimate (ratio).</summary>
+        Volatility,
+    }
+}

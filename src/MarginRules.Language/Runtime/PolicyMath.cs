@@ -1,0 +1,116 @@
+using System;
+using MarginRules.Language.Binding;
+
+namespace MarginRules.Language.Runtime
+{
+    /// <summary>
+    /// The decimal arithmetic behind the built-in functions. The checker's constant folder, the reference evaluator
+    /// and compiled policies all call these methods, so the three agree to the last digit.
+    /// </summary>
+    public static class PolicyMath
+    {
+        /// <summary>Rounds to <paramref name="digits"/> decimal places with a venue rounding mode.</summary>
+        public static decimal Round(decimal value, int digits, RoundingMode mode)
+        {
+            switch (mode)
+            {
+                case RoundingMode.HalfUp: return decimal.Round(value, digits, MidpointRounding.AwayFromZero);
+                case RoundingMode.HalfEven: return decimal.Round(value, digits, MidpointRounding.ToEven);
+            }
+
+            // Directed modes: nothing to do when the value has no more digits than asked for; otherwise scaling
+            // by 10^digits cannot overflow because the scaled value is below the value's own mantissa.
+            var scale = (decimal.GetBits(value)[3] >> 16) & 0xFF;
+            if (scale <= digits) return value;
+            var factor = Pow10(digits);
+            var truncated = decimal.Truncate(value * factor) / factor;
+            if (mode == RoundingMode.Down || truncated == value) return truncated;
+            return truncated + (value > 0 ? 1m : -1m) / factor;
+        }
+
+        /// <summary>Rounds toward negative infinity to a whole number.</summary>
+        public static decimal Floor(decimal value) => decimal.Floor(value);
+
+        /// <summary>Rounds toward positive infinity to a whole number.</summary>
+        public static decimal Ceil(decimal value) => decimal.Ceiling(value);
+
+        /// <summary>The absolute value.</summary>
+        public static decimal Abs(decimal value) => Math.Abs(value);
+
+        /// <summary>The smaller of two values.</summary>
+        public static decimal Min(decimal a, decimal b) => a <= b ? a : b;
+
+        /// <summary>The larger of two values.</summary>
+        public static decimal Max(decimal a, decimal b) => a >= b ? a : b;
+
+        /// <summary>Limits a value to [lo, hi]; lo wins if the bounds cross.</summary>
+        public static decimal Clamp(decimal value, decimal lo, decimal hi) => Max(lo, Min(value, hi));
+
+        /// <summary>The square root by Newton's method in decimal, so results are exact where the root is.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public static decimal Sqrt(decimal value)
+        {
+            if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), "square root of a negative number");
+            if (value == 0) return 0;
+            var x = (decimal)Math.Sqrt((double)value);
+            for (var i = 0; i < 8; i++)
+            {
+                var next = (x + value / x) / 2m;
+                if (next == x) break;
+                x = next;
+            }
+
+            return x;
+        }
+
+        /// <summary>e raised to a power, by halving the argument and squaring back, in decimal.</summary>
+        /// <exception cref="OverflowException">The result exceeds the decimal range.</exception>
+        public static decimal Exp(decimal value)
+        {
+            if (value > 66m) throw new OverflowException("exp overflows decimal");
+            if (value < -66m) return 0m;
+            var halvings = 0;
+            var x = value;
+            while (Math.Abs(x) > 0.5m)
+            {
+                x /= 2m;
+                halvings++;
+            }
+
+            // Taylor series; |x| ≤ 0.5 converges to decimal precision within 30 terms.
+            decimal sum = 1m, term = 1m;
+            for (var n = 1; n < 40; n++)
+            {
+                term = term * x / n;
+                if (term == 0m) break;
+                sum += term;
+            }
+
+            for (var i = 0; i < halvings; i++) sum *= sum;
+            return sum;
+        }
+
+        /// <summary>A base raised to a whole power by repeated squaring.</summary>
+        public static decimal Pow(decimal value, int exponent)
+        {
+            if (exponent < 0) return 1m / Pow(value, -exponent);
+            decimal result = 1m, b = value;
+            var e = exponent;
+            while (e > 0)
+            {
+                if ((e & 1) == 1) result *= b;
+                e >>= 1;
+                if (e > 0) b *= b;
+            }
+
+            return result;
+        }
+
+        private static decimal Pow10(int digits)
+        {
+            var f = 1m;
+            for (var i = 0; i < digits; i++) f *= 10m;
+            return f;
+        }
+    }
+}

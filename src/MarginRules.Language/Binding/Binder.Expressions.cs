@@ -70,6 +70,12 @@ namespace MarginRules.Language.Binding
             if (name == "call_expired")
             {
                 if (_constantContext) return NotConstant(n);
+                if (!_inLiquidationTrigger)
+                {
+                    _diagnostics.ReportWithHelp(DiagnosticDescriptors.NotAValue, n.Span, "use it in a liquidation rule's `when`", name, "a liquidation trigger condition");
+                    return Error(n.Span);
+                }
+
                 return new BoundCallExpired(PolicyType.BoolType, n.Span);
             }
 

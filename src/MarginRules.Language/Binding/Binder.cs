@@ -72,6 +72,7 @@ namespace MarginRules.Language.Binding
         private readonly List<string> _bindingStack = new List<string>();
         private readonly Dictionary<ParameterDeclarationSyntax, ParameterSymbol> _parameterSyntax = new Dictionary<ParameterDeclarationSyntax, ParameterSymbol>();
         private bool _constantContext;
+        private bool _inLiquidationTrigger;
 
         private Binder(SyntaxTree tree, IReadOnlyDictionary<string, object>? overrides)
         {
@@ -388,9 +389,12 @@ namespace MarginRules.Language.Binding
             entry.State = State.Binding;
             _bindingStack.Add(entry.Symbol.Name);
             var savedScope = _scope.ToArray();
+            var savedTrigger = _inLiquidationTrigger;
+            _inLiquidationTrigger = false;
             _scope.Clear();
             var value = BindExpression(entry.Syntax);
             _scope.AddRange(savedScope);
+            _inLiquidationTrigger = savedTrigger;
             _bindingStack.RemoveAt(_bindingStack.Count - 1);
 
             var type = value.Type;
@@ -438,11 +442,14 @@ namespace MarginRules.Language.Binding
             entry.State = State.Binding;
             _bindingStack.Add(entry.Symbol.Name);
             var savedScope = _scope.ToArray();
+            var savedTrigger = _inLiquidationTrigger;
+            _inLiquidationTrigger = false;
             _scope.Clear();
             _scope.AddRange(entry.Symbol.Parameters);
             var body = BindExpression(entry.Syntax.Body);
             _scope.Clear();
             _scope.AddRange(savedScope);
+            _inLiquidationTrigger = savedTrigger;
             _bindingStack.RemoveAt(_bindingStack.Count - 1);
             if (!body.Type.IsError) CheckAssignable(entry.Symbol.ReturnType, body, entry.Syntax.Body.Span);
             entry.Symbol.Body = body;
@@ -486,7 +493,10 @@ namespace MarginRules.Language.Binding
 
         private LiquidationRule? BindLiquidation(LiquidationDeclarationSyntax rule)
         {
+            // call_expired depends on the margin call's outcome, so only a liquidation trigger may read it.
+            _inLiquidationTrigger = true;
             var when = BindCondition(rule.When);
+            _inLiquidationTrigger = false;
             var collection = rule.Collection.Text == "positions" ? CollectionKind.Positions : CollectionKind.Holdings;
             var variable = DeclareVariable(rule.Variable, collection);
             _scope.Add(variable);

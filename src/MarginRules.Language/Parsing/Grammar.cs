@@ -97,29 +97,47 @@ namespace MarginRules.Language.Parsing
             select (ExpressionSyntax)new AggregateSyntax(
                 Span(head.name, rp), AggregateKindOf(head.name.ToStringValue())!.Value, head.variable, collection, filter, body);
 
-        private static readonly TokenListParser<TokenKind, ExpressionSyntax> Call =
+        private sealed class CallTail
+        {
+            public CallTail(ExpressionSyntax[] arguments, Token<TokenKind> close)
+            {
+                Arguments = arguments;
+                Close = close;
+            }
+
+            public ExpressionSyntax[] Arguments { get; }
+
+            public Token<TokenKind> Close { get; }
+        }
+
+        // A name followed by `(` is always a call, so no backtracking is needed and errors inside the call stay put.
+        private static readonly TokenListParser<TokenKind, ExpressionSyntax> CallOrName =
             from name in Identifier
-            from lp in Tok(TokenKind.LParen)
-            from args in Expression.ManyDelimitedBy(Tok(TokenKind.Comma))
-            from rp in Tok(TokenKind.RParen)
-            select (ExpressionSyntax)new CallSyntax(TextSpan.FromBounds(name.Span.Start, Span(rp).End), name, args);
+            from tail in (from lp in Tok(TokenKind.LParen)
+                          from args in Expression.ManyDelimitedBy(Tok(TokenKind.Comma))
+                          from rp in Tok(TokenKind.RParen)
+                          select new CallTail(args, rp)).OrNone()
+            select tail == null
+                ? new NameSyntax(name.Span, name.Text)
+                : (ExpressionSyntax)new CallSyntax(TextSpan.FromBounds(name.Span.Start, Span(tail.Close).End), name, tail.Arguments);
 
         private static readonly TokenListParser<TokenKind, ExpressionSyntax> Name =
-            Tok(TokenKind.Identifier).Or(Tok(TokenKind.Equity)).Or(Tok(TokenKind.Initial)).Or(Tok(TokenKind.Maintenance))
+            Tok(TokenKind.Equity).Or(Tok(TokenKind.Initial)).Or(Tok(TokenKind.Maintenance))
                 .Select(t => (ExpressionSyntax)new NameSyntax(Span(t), t.ToStringValue()));
 
+        // Parentheses leave no node, but the expression's span grows to cover them so errors underline what was written.
         private static readonly TokenListParser<TokenKind, ExpressionSyntax> Parenthesized =
             from lp in Tok(TokenKind.LParen)
             from e in Expression
             from rp in Tok(TokenKind.RParen)
-            select e;
+            select e.WithSpan(Span(lp, rp));
 
         private static readonly TokenListParser<TokenKind, ExpressionSyntax> Primary =
             NumberLiteral
                 .Or(StringLiteral)
                 .Or(BoolLiteral)
                 .Or(Aggregate)
-                .Or(Call.Try())
+                .Or(CallOrName)
                 .Or(Name)
                 .Or(Parenthesized)
                 .Named("expression");

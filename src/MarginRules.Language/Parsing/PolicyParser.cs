@@ -116,6 +116,20 @@ namespace MarginRules.Language.Parsing
 
         private static bool StartsDeclaration(Token<TokenKind>[] tokens, int i)
         {
+            // After these tokens a keyword is a member or column name (`reserves[a].liquidation`), never a declaration.
+            if (i > 0)
+            {
+                switch (tokens[i - 1].Kind)
+                {
+                    case TokenKind.Dot:
+                    case TokenKind.Comma:
+                    case TokenKind.Columns:
+                    case TokenKind.LParen:
+                    case TokenKind.LBracket:
+                        return false;
+                }
+            }
+
             switch (tokens[i].Kind)
             {
                 case TokenKind.Policy:
@@ -143,11 +157,14 @@ namespace MarginRules.Language.Parsing
         /// <summary>Rejects nesting that would exhaust the parser's stack, before parsing.</summary>
         private static bool CheckNesting(Token<TokenKind>[] slice, DiagnosticBag diagnostics)
         {
+            // Depth = open brackets + `if`s awaiting their `else` + the current run of prefix operators.
             var brackets = 0;
+            var ifs = 0;
             var prefix = 0;
             for (var i = 0; i < slice.Length; i++)
             {
                 var kind = slice[i].Kind;
+                if (kind != TokenKind.Not && kind != TokenKind.Minus && kind != TokenKind.If) prefix = 0;
                 switch (kind)
                 {
                     case TokenKind.LParen:
@@ -161,16 +178,21 @@ namespace MarginRules.Language.Parsing
                         brackets = Math.Max(0, brackets - 1);
                         break;
                     case TokenKind.If:
+                        ifs++;
+                        break;
+                    case TokenKind.Else:
+                        ifs = Math.Max(0, ifs - 1);
+                        break;
                     case TokenKind.Not:
                         prefix++;
                         break;
                     case TokenKind.Minus:
-                        if (i > 0 && IsOperandEnd(slice[i - 1].Kind)) break;
-                        prefix++;
+                        if (i > 0 && IsOperandEnd(slice[i - 1].Kind)) prefix = 0;
+                        else prefix++;
                         break;
                 }
 
-                if (brackets + prefix > Limits.MaxNesting)
+                if (brackets + ifs + prefix > Limits.MaxNesting)
                 {
                     diagnostics.Report(DiagnosticDescriptors.NestingTooDeep, Span(slice[i]), Limits.MaxNesting);
                     return false;

@@ -104,13 +104,12 @@ namespace MarginRules.Language.Parsing
                         if (text[i] == '\\')
                         {
                             var next = i + 1 < n ? text[i + 1] : '\0';
+                            var len = i + 1 < n && next != '\n' && next != '\r' ? 2 : 1;
+                            if (len == 2 && char.IsHighSurrogate(next) && i + 2 < n && char.IsLowSurrogate(text[i + 2])) len = 3;
                             if (next != '"' && next != '\\' && next != 'n' && next != 't')
-                            {
-                                var len = i + 1 < n && next != '\n' && next != '\r' ? 2 : 1;
                                 diagnostics.Report(DiagnosticDescriptors.InvalidEscape, new SpanT(i, len), text.Substring(i, len));
-                            }
 
-                            i += i + 1 < n && next != '\n' && next != '\r' ? 2 : 1;
+                            i += len;
                             continue;
                         }
 

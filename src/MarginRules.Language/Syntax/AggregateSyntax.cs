@@ -34,6 +34,9 @@ namespace MarginRules.Language.Syntax
         public ExpressionSyntax? Body { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new AggregateSyntax(span, Kind, Variable, Collection, Filter, Body);
+
+        /// <inheritdoc />
         public override string ToString() => $"({Kind.ToString().ToLowerInvariant()} {Variable} {Collection} {(object?)Filter ?? "-"} {(object?)Body ?? "-"})";
     }
 }

@@ -30,6 +30,9 @@ namespace MarginRules.Language.Syntax
         public TextSpan OperatorSpan { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new BinarySyntax(span, Operator, Left, Right, OperatorSpan);
+
+        /// <inheritdoc />
         public override string ToString() => $"({Operator} {Left} {Right})";
     }
 }

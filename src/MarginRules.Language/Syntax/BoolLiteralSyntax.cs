@@ -18,6 +18,9 @@ namespace MarginRules.Language.Syntax
         public bool Value { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new BoolLiteralSyntax(span, Value);
+
+        /// <inheritdoc />
         public override string ToString() => Value ? "true" : "false";
     }
 }

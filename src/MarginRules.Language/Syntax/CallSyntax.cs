@@ -22,6 +22,9 @@ namespace MarginRules.Language.Syntax
         public IReadOnlyList<ExpressionSyntax> Arguments { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new CallSyntax(span, Function, Arguments);
+
+        /// <inheritdoc />
         public override string ToString() => $"{Function}({string.Join(", ", Arguments)})";
     }
 }

@@ -26,6 +26,9 @@ namespace MarginRules.Language.Syntax
         public ExpressionSyntax WhenFalse { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new ConditionalSyntax(span, Condition, WhenTrue, WhenFalse);
+
+        /// <inheritdoc />
         public override string ToString() => $"(if {Condition} {WhenTrue} {WhenFalse})";
     }
 }

@@ -10,5 +10,8 @@ namespace MarginRules.Language.Syntax
             : base(span)
         {
         }
+
+        /// <summary>The same expression with another span, as when parentheses around it are part of its source.</summary>
+        public abstract ExpressionSyntax WithSpan(TextSpan span);
     }
 }

@@ -22,6 +22,9 @@ namespace MarginRules.Language.Syntax
         public ExpressionSyntax Key { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new IndexSyntax(span, Target, Key);
+
+        /// <inheritdoc />
         public override string ToString() => $"{Target}[{Key}]";
     }
 }

@@ -22,6 +22,9 @@ namespace MarginRules.Language.Syntax
         public IdentifierSyntax Member { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new MemberAccessSyntax(span, Target, Member);
+
+        /// <inheritdoc />
         public override string ToString() => $"{Target}.{Member}";
     }
 }

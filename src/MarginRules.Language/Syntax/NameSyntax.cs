@@ -18,6 +18,9 @@ namespace MarginRules.Language.Syntax
         public string Name { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new NameSyntax(span, Name);
+
+        /// <inheritdoc />
         public override string ToString() => Name;
     }
 }

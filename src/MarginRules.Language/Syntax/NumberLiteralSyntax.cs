@@ -30,6 +30,9 @@ namespace MarginRules.Language.Syntax
         public IdentifierSyntax? UnitSuffix { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new NumberLiteralSyntax(span, Value, IsPercent, Text, UnitSuffix);
+
+        /// <inheritdoc />
         public override string ToString() => (IsPercent ? (Value * 100m).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) + (UnitSuffix == null ? "" : " " + UnitSuffix);
     }
 }

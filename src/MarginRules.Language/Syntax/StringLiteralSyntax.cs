@@ -18,6 +18,9 @@ namespace MarginRules.Language.Syntax
         public string Value { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new StringLiteralSyntax(span, Value);
+
+        /// <inheritdoc />
         public override string ToString() => Q(Value);
     }
 }

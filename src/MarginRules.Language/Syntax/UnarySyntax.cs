@@ -26,6 +26,9 @@ namespace MarginRules.Language.Syntax
         public TextSpan OperatorSpan { get; }
 
         /// <inheritdoc />
+        public override ExpressionSyntax WithSpan(TextSpan span) => new UnarySyntax(span, Operator, Operand, OperatorSpan);
+
+        /// <inheritdoc />
         public override string ToString() => $"({Operator} {Operand})";
     }
 }

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using MarginRules.Language.Syntax;
+
+namespace MarginRules.Assessment;
+
+/// <summary>What the policy says to liquidate now, with every number: the rule, the size, the items in order, and the penalties.</summary>
+public sealed record LiquidationInstruction
+{
+    /// <summary>The liquidation rule that applies.</summary>
+    public required string RuleName { get; init; }
+
+    /// <summary>Whether positions are closed or holdings sold.</summary>
+    public required LiquidationTarget Target { get; init; }
+
+    /// <summary>How the rule sizes the liquidation.</summary>
+    public required LiquidationSizeKind SizeKind { get; init; }
+
+    /// <summary>The base the size refers to: the total position notional, or the total debt value.</summary>
+    public required decimal BaseAmount { get; init; }
+
+    /// <summary>The amount the rule asks for in all (notional to close, or debt to repay), before the chunk limit.</summary>
+    public required decimal TargetAmount { get; init; }
+
+    /// <summary>The amount liquidated in this step: the target, limited by the chunk and, for holdings, by the collateral.</summary>
+    public required decimal Amount { get; init; }
+
+    /// <summary>The rule's largest amount per step, if it has one.</summary>
+    public decimal? Chunk { get; init; }
+
+    /// <summary>The items taken, in the rule's order.</summary>
+    public required IReadOnlyList<LiquidationStep> Steps { get; init; }
+
+    /// <summary>The debts repaid, largest first (holdings liquidations only).</summary>
+    public required IReadOnlyList<DebtRepayment> Repayments { get; init; }
+
+    /// <summary>The penalties over all steps, by recipient.</summary>
+    public required IReadOnlyList<PenaltyAmount> Penalties { get; init; }
+}

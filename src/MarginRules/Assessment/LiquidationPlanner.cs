@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using MarginRules.Accounts;
+using MarginRules.Evaluation;
+using MarginRules.Language.Binding;
+using MarginRules.Language.Runtime;
+using MarginRules.Language.Syntax;
+
+namespace MarginRules.Assessment;
+
+/// <summary>
+/// Turns the liquidation rule that applies into concrete steps, and applies steps to an account. Positions close at the
+/// mark price and pay penalties on the notional closed; holdings are sold to repay debts, largest debt first, and the
+/// collateral seized is the debt repaid × (1 + the sum of the penalty rates).
+/// </summary>
+internal sealed class LiquidationPlanner
+{
+    private readonly PolicyProgram _program;
+    private readonly int _ruleIndex;
+    private readonly LiquidationRule _rule;
+    private readonly Account _account;
+    private readonly Market _market;
+    private readonly int[] _order;
+    private readonly decimal[][] _rates;
+    private readonly decimal[] _prices;
+
+    private LiquidationPlanner(PolicyProgram program, int ruleIndex, Account account, Market market, EvaluationFrame frame)
+    {
+        _program = program;
+        _ruleIndex = ruleIndex;
+        _rule = program.Policy.Liquidations[ruleIndex];
+        _account = account;
+        _market = market;
+        var positions = _rule.Collection == CollectionKind.Positions;
+        var count = positions ? account.Positions.Length : account.Holdings.Length;
+        _prices = new decimal[count];
+        for (var i = 0; i < count; i++)
+            _prices[i] = market.Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
+
+        var indices = Enumerable.Range(0, count);
+        if (_rule.OrderBy != null)
+        {
+            var keys = new decimal[count];
+            for (var i = 0; i < count; i++) keys[i] = program.GetItemValue(ruleIndex, -1, account, market, frame, i);
+
+            // LINQ's OrderBy is stable, so equal keys keep the account's order.
+            indices = _rule.Descending ? indices.OrderByDescending(i => keys[i]) : indices.OrderBy(i => keys[i]);
+        }
+
+        _order = indices.ToArray();
+        _rates = new decimal[count][];
+        for (var i = 0; i < count; i++)
+        {
+            _rates[i] = new decimal[_rule.Penalties.Count];
+            for (var k = 0; k < _rule.Penalties.Count; k++)
+                _rates[i][k] = program.GetItemValue(ruleIndex, k, account, market, frame, i);
+        }
+    }
+
+    /// <summary>Decimal places to which a restore amount is rounded up (a hundredth of the quote currency).</summary>
+    public const int RestoreDecimals = 2;
+
+    /// <summary>Plans the liquidation for the rule <see cref="EvaluationFrame.RuleIndex"/> names.</summary>
+    public static LiquidationInstruction Plan(PolicyProgram program, Account account, Market market, EvaluationFrame frame)
+    {
+        var planner = new LiquidationPlanner(program, frame.RuleIndex, account, market, frame);
+        return planner.Build(frame);
+    }
+
+    private LiquidationInstruction Build(EvaluationFrame frame)
+    {
+        var baseAmount = BaseAmount();
+        var targetAmount = _rule.SizeKind switch
+        {
+            LiquidationSizeKind.All => baseAmount,
+            LiquidationSizeKind.Fraction => Math.Clamp(Value(RuleValue.Size, frame), 0m, 1m) * baseAmount,
+            LiquidationSizeKind.Amount => Math.Clamp(Value(RuleValue.Size, frame), 0m, baseAmount),
+            _ => SolveRestore(baseAmount, frame),
+        };
+        decimal? chunk = _rule.Chunk == null ? null : Math.Max(0m, Value(RuleValue.Chunk, frame));
+        var amount = chunk.HasValue ? Math.Min(targetAmount, chunk.Value) : targetAmount;
+        var (steps, repayments, taken) = Take(amount);
+        var penalties = steps.SelectMany(s => s.Penalties)
+            .GroupBy(p => p.Recipient)
+            .OrderBy(g => g.Key)
+            .Select(g => new PenaltyAmount(g.Key, g.Sum(p => p.Amount)))
+            .ToArray();
+        return new LiquidationInstruction
+        {
+            RuleName = _rule.Name,
+            Target = _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings,
+            SizeKind = _rule.SizeKind,
+            BaseAmount = baseAmount,
+            TargetAmount = targetAmount,
+            Amount = taken,
+            Chunk = chunk,
+            Steps = steps,
+            Repayments = repayments,
+            Penalties = penalties,
+        };
+    }
+
+    private decimal Value(RuleValue which, EvaluationFrame frame) => _program.GetRuleValue(_ruleIndex, which, _account, _market, frame);
+
+    private decimal BaseAmount()
+    {
+        decimal total = 0m;
+        if (_rule.Collection == CollectionKind.Positions)
+        {
+            for (var i = 0; i < _account.Positions.Length; i++) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
+        }
+        else
+        {
+            foreach (var d in _account.Debts) total += d.Quantity * _market.Price(d.Asset);
+        }
+
+        return total;
+    }
+
+    /// <summary>Takes <paramref name="amount"/> (notional, or debt to repay) from the items in order.</summary>
+    private (LiquidationStep[] Steps, DebtRepayment[] Repayments, decimal Taken) Take(decimal amount)
+    {
+        var steps = new List<LiquidationStep>();
+        var remaining = amount;
+        var positions = _rule.Collection == CollectionKind.Positions;
+        foreach (var i in _order)
+        {
+            if (remaining <= 0m) break;
+            var rates = _rates[i];
+            var totalRate = rates.Sum();
+            if (positions)
+            {
+                var p = _account.Positions[i];
+                var notional = Math.Abs(p.Size) * _prices[i];
+                if (notional == 0m) continue;
+                var take = Math.Min(remaining, notional);
+                var quantity = take == notional ? p.Size : p.Size * take / notional;
+                steps.Add(new LiquidationStep(i, p.Symbol, quantity, take, take, Penalties(rates, take)));
+                remaining -= take;
+            }
+            else
+            {
+                var h = _account.Holdings[i];
+                var value = h.Quantity * _prices[i];
+                if (value == 0m) continue;
+                var capacity = value / (1m + totalRate);
+                var repay = Math.Min(remaining, capacity);
+                var seized = repay == capacity ? value : repay * (1m + totalRate);
+                var quantity = seized == value ? h.Quantity : seized / _prices[i];
+                steps.Add(new LiquidationStep(i, h.Asset, quantity, repay, seized, Penalties(rates, repay)));
+                remaining -= repay;
+            }
+        }
+
+        var taken = amount - Math.Max(0m, remaining);
+        var repayments = positions ? Array.Empty<DebtRepayment>() : Repay(taken);
+        return (steps.ToArray(), repayments, taken);
+    }
+
+    private PenaltyAmount[] Penalties(decimal[] rates, decimal amount)
+    {
+        var result = new PenaltyAmount[rates.Length];
+        for (var k = 0; k < rates.Length; k++) result[k] = new PenaltyAmount(_rule.Penalties[k].Recipient, amount * rates[k]);
+        return result;
+    }
+
+    private DebtRepayment[] Repay(decimal total)
+    {
+        var debts = _account.Debts.Select((d, i) => (d, i, value: d.Quantity * _market.Price(d.Asset)))
+            .OrderByDescending(x => x.value)
+            .ToArray();
+        var result = new List<DebtRepayment>();
+        var remaining = total;
+        foreach (var (d, i, value) in debts)
+        {
+            if (remaining <= 0m) break;
+            if (value == 0m) continue;
+            var pay = Math.Min(remaining, value);
+            var quantity = pay == value ? d.Quantity : pay / _market.Price(d.Asset);
+            result.Add(new DebtRepayment(i, d.Asset, quantity, pay));
+            remaining -= pay;
+        }
+
+        return result.ToArray();
+    }
+
+    /// <summary>
+    /// Finds the smallest amount after which the rule's ratio reaches its target, by bisection on the amount, then rounds
+    /// it up to <see cref="RestoreDecimals"/> places. The direction (whether the ratio must rise or fall) is read from
+    /// the ratio before and after liquidating the whole base.
+    /// </summary>
+    private decimal SolveRestore(decimal baseAmount, EvaluationFrame frame)
+    {
+        var target = Value(RuleValue.Target, frame);
+        var before = Value(RuleValue.Size, frame);
+        var afterAll = RatioAfter(baseAmount);
+        if (afterAll == null) return baseAmount;
+        var direction = Math.Sign(afterAll.Value - before);
+        if (direction == 0) return baseAmount;
+        bool Reaches(decimal? ratio) => ratio.HasValue && (ratio.Value - target) * direction >= 0m;
+        if (Reaches(before)) return 0m;
+        if (!Reaches(afterAll)) return baseAmount;
+
+        decimal lo = 0m, hi = baseAmount;
+        for (var i = 0; i < 100 && hi - lo > 0.0000001m; i++)
+        {
+            var mid = (lo + hi) / 2m;
+            if (Reaches(RatioAfter(mid))) hi = mid;
+            else lo = mid;
+        }
+
+        // The bisection ends a hair above the exact answer; prefer the nearest cent when it already reaches the target.
+        var nearest = PolicyMath.Round(hi, RestoreDecimals, RoundingMode.HalfUp);
+        var rounded = nearest <= baseAmount && Reaches(RatioAfter(nearest)) ? nearest : PolicyRounding.Up(hi, RestoreDecimals);
+        return Math.Min(rounded, baseAmount);
+    }
+
+    private decimal? RatioAfter(decimal amount)
+    {
+        var (steps, repayments, _) = Take(amount);
+        var after = Apply(_account, _market, _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
+        var frame = _program.CreateFrame();
+        try
+        {
+            _program.Run(after, _market, frame);
+            return _program.GetRuleValue(_ruleIndex, RuleValue.Size, after, _market, frame);
+        }
+        catch (Exception e) when (e is PolicyEvaluationException or ArithmeticException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The account after the steps: positions reduced with PnL realised and penalties paid from the wallet, or holdings sold and debts repaid.</summary>
+    public static Account Apply(Account account, Market market, LiquidationInstruction instruction) =>
+        Apply(account, market, instruction.Target, instruction.Steps, instruction.Repayments);
+
+    private static Account Apply(Account account, Market market, LiquidationTarget target, IReadOnlyList<LiquidationStep> steps, IReadOnlyList<DebtRepayment> repayments)
+    {
+        if (target == LiquidationTarget.Positions)
+        {
+            var positions = account.Positions.ToBuilder();
+            var wallet = account.Wallet;
+            foreach (var step in steps)
+            {
+                var p = positions[step.ItemIndex];
+                var mark = market.Price(p.Symbol);
+                wallet += step.Quantity * (mark - p.EntryPrice);
+                foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
+                positions[step.ItemIndex] = p with { Size = p.Size - step.Quantity };
+            }
+
+            return account with { Wallet = wallet, Positions = positions.Where(p => p.Size != 0m).ToImmutableArray() };
+        }
+
+        var holdings = account.Holdings.ToBuilder();
+        foreach (var step in steps)
+            holdings[step.ItemIndex] = holdings[step.ItemIndex] with { Quantity = holdings[step.ItemIndex].Quantity - step.Quantity };
+        var debts = account.Debts.ToBuilder();
+        foreach (var r in repayments)
+            debts[r.ItemIndex] = debts[r.ItemIndex] with { Quantity = debts[r.ItemIndex].Quantity - r.Quantity };
+        return account with
+        {
+            Holdings = holdings.Where(h => h.Quantity != 0m).ToImmutableArray(),
+            Debts = debts.Where(d => d.Quantity != 0m).ToImmutableArray(),
+        };
+    }
+}

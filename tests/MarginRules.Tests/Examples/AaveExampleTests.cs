@@ -21,7 +21,8 @@ public sealed class AaveExampleTests
     {
         // PUBLISHED.md [P]: $10,000 of ETH at an 80% liquidation threshold and $6,000 borrowed → HF 1.333.
         // The shipped table has the initial V3 WETH threshold (86%); this example uses the 80% the source states.
-        var text = Text.Replace("WETH:   82.5%, 86%,", "WETH:   75%,   80%,");
+        var text = Text.Replace("WETH:   82.5%,   86%,", "WETH:   75%,   80%,");
+        text.ShouldNotBe(Text);
         var policy = MarginPolicy.Compile(text, "aave-v3-lt80.margin");
         var hf = (decimal)policy.Evaluate(Borrower(5m, 6_000m), Prices).Exports["health_factor"];
         Math.Round(hf, 3).ShouldBe(1.333m);

@@ -109,6 +109,24 @@ public sealed class MarginPolicy
         return new EvaluationTrace(entries, assessment);
     }
 
+    /// <summary>Plans the liquidation for an account that <see cref="Assess"/> found liquidatable, from the same frame.</summary>
+    internal LiquidationInstruction PlanLiquidation(Account account, Market market, EvaluationFrame frame) =>
+        Guard(account, market, () => LiquidationPlanner.Plan(_program, account, market, frame));
+
+    /// <summary>The ADL rank of each of the account's positions; empty when the policy declares no ranking.</summary>
+    internal decimal[] AdlRanks(Account account, Market market)
+    {
+        if (Checked.Adl == null) return [];
+        var frame = _program.CreateFrame();
+        Run(account, market, frame);
+        return Guard(account, market, () =>
+        {
+            var ranks = new decimal[account.Positions.Length];
+            for (var i = 0; i < ranks.Length; i++) ranks[i] = _program.GetAdlRank(account, market, frame, i);
+            return ranks;
+        });
+    }
+
     private void Run(Account account, Market market, EvaluationFrame frame)
     {
         try

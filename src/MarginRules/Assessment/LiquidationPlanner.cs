@@ -199,7 +199,9 @@ internal sealed class LiquidationPlanner
         if (afterAll == null) return baseAmount;
         var direction = Math.Sign(afterAll.Value - before);
         if (direction == 0) return baseAmount;
-        bool Reaches(decimal? ratio) => ratio.HasValue && (ratio.Value - target) * direction >= 0m;
+        // Decimal division rounds in the 28th digit, so a ratio that lands exactly on its target may miss it by 10⁻²⁶.
+        var slack = 0.00000000000000000001m * Math.Max(1m, Math.Abs(target));
+        bool Reaches(decimal? ratio) => ratio.HasValue && (ratio.Value - target) * direction >= -slack;
         if (Reaches(before)) return 0m;
         if (!Reaches(afterAll)) return baseAmount;
 

@@ -1,0 +1,14 @@
+namespace MarginRules.Cascade;
+
+/// <summary>Limits and execution settings of a cascade run; none of them changes the results except <see cref="MaxRounds"/>.</summary>
+public sealed record CascadeOptions
+{
+    /// <summary>The most rounds a run may take; a run still moving then stops and says so.</summary>
+    public int MaxRounds { get; init; } = 100;
+
+    /// <summary>Threads used for the per-account work; results are bit-identical for any value.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = System.Environment.ProcessorCount;
+
+    /// <summary>Accounts per partition of the map step.</summary>
+    public int PartitionSize { get; init; } = 4096;
+}

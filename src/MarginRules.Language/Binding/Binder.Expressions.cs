@@ -24,6 +24,7 @@ namespace MarginRules.Language.Binding
                 case IndexSyntax i:
                     if (i.Target is NameSyntax tn && _tables.TryGetValue(tn.Name, out var t))
                     {
+                        _used.Add(t);
                         _diagnostics.Report(DiagnosticDescriptors.MissingColumn, i.Span, t.Name, string.Join(", ", t.Columns.Select(c => c.Name)));
                         return Error(i.Span);
                     }

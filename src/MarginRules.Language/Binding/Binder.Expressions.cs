@@ -24,6 +24,7 @@ namespace MarginRules.Language.Binding
                 case IndexSyntax i:
                     if (i.Target is NameSyntax tn && _tables.TryGetValue(tn.Name, out var t))
                     {
+                        _used.Add(t);
                         _diagnostics.Report(DiagnosticDescriptors.MissingColumn, i.Span, t.Name, string.Join(", ", t.Columns.Select(c => c.Name)));
                         return Error(i.Span);
                     }
@@ -82,8 +83,8 @@ namespace MarginRules.Language.Binding
             if (_parameters.TryGetValue(name, out var parameter))
             {
                 _used.Add(parameter);
-                if (parameter.Value == null && _constantContext && !_parameterSyntax.Values.Contains(parameter))
-                    return Error(n.Span);
+                if (_parameterState.ContainsKey(parameter)) BindParameter(parameter, n.Span);
+                if (parameter.Value == null) return Error(n.Span);
                 return new BoundParameterReference(parameter.Type, n.Span, parameter);
             }
 
@@ -137,6 +138,7 @@ namespace MarginRules.Language.Binding
             _scope.Select(v => v.Name)
                 .Concat(_parameters.Keys)
                 .Concat(_values.Keys)
+                .Concat(_tables.Keys)
                 .Concat(new[] { "account", "call_expired" });
 
         private BoundExpression BindMemberAccess(MemberAccessSyntax m)

@@ -125,9 +125,11 @@ namespace MarginRules.Language.Binding
 
             if (higher)
             {
+                // Shown as the factor each constant contributes: a divisor d contributes 1/d, a subtrahend −d.
                 var at = m.Leaves.Select((leaf, k) => (leaf, k)).First(x => x.leaf.Value != i.Leaves[x.k].Value);
+                decimal Factor(decimal v) => at.leaf.Divisor ? (v == 0 ? 0 : 1m / v) : at.leaf.Polarity < 0 ? -v : v;
                 _diagnostics.Report(DiagnosticDescriptors.MaintenanceAboveInitial, _policy.Maintenance!.DeclarationSpan,
-                    Show(at.leaf.Value), Show(i.Leaves[at.k].Value));
+                    Show(Factor(at.leaf.Value)), Show(Factor(i.Leaves[at.k].Value)));
             }
         }
 
@@ -164,7 +166,7 @@ namespace MarginRules.Language.Binding
 
             foreach (var p in _parameters.Values)
             {
-                if (!p.Name.Contains("haircut") || !(p.Value is decimal v) || !p.Type.IsDimensionless) continue;
+                if (!p.Name.Contains("haircut") || !(p.Value is decimal v) || !p.Type.IsDimensionless || p.Type.IsCount) continue;
                 if (v < 0 || v > 1) _diagnostics.Report(DiagnosticDescriptors.HaircutRange, p.Span, Percent(v));
             }
         }

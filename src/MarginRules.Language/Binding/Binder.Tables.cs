@@ -150,6 +150,7 @@ namespace MarginRules.Language.Binding
             var rows = new List<object[]>();
             TableRowSyntax? previous = null;
             decimal? previousUpper = null;
+            var ordered = true;
             var name = t.Name.Text;
             foreach (var row in t.Rows)
             {
@@ -180,6 +181,7 @@ namespace MarginRules.Language.Binding
                     else if (lower < lowers[lowers.Count - 1])
                     {
                         _diagnostics.Report(DiagnosticDescriptors.BracketOrder, row.Key.Lower!.Span, $"brackets of `{name}` must be in ascending order: {Show(lower)} comes after {Show(lowers[lowers.Count - 1])}");
+                        ordered = false;
                     }
                     else if (lower > previousUpper.Value)
                     {
@@ -198,7 +200,7 @@ namespace MarginRules.Language.Binding
                 if (cells != null) rows.Add(cells);
             }
 
-            if (lowers.Count == 0) return;
+            if (lowers.Count == 0 || !ordered) return;
 
             // Coverage: a positive first bound leaves small values uncovered; a closed last bracket leaves large ones.
             if (lowers[0] > 0)

@@ -107,8 +107,8 @@ namespace MarginRules.Language.Binding
             _policy.Currency = root.Header.Currency?.Text;
 
             DeclareAll(root);
-            BindParameters(root);
             ApplyOverrides();
+            BindParameters(root);
             foreach (var table in root.Declarations.OfType<TableDeclarationSyntax>())
                 BindTable(table);
 
@@ -192,6 +192,8 @@ namespace MarginRules.Language.Binding
                             {
                                 if (parameters.Any(x => x.Name == p.Name.Text))
                                     _diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, p.Name.Span, p.Name.Text);
+                                else if (HidesDeclaration(p.Name.Text))
+                                    _diagnostics.Report(DiagnosticDescriptors.ShadowedVariable, p.Name.Span, p.Name.Text);
                                 parameters.Add(new VariableSymbol(p.Name.Text, PolicyType.From(p.Type.Name), null, p.Name.Span));
                             }
 
@@ -262,31 +264,52 @@ namespace MarginRules.Language.Binding
 
         // ---------- Parameters ----------
 
+        private readonly Dictionary<ParameterSymbol, (ParameterDeclarationSyntax Syntax, State State)> _parameterState = new Dictionary<ParameterSymbol, (ParameterDeclarationSyntax, State)>();
+
         private void BindParameters(PolicySyntax root)
         {
+            foreach (var kv in _parameterSyntax) _parameterState[kv.Value] = (kv.Key, State.Unbound);
             foreach (var p in root.Declarations.OfType<ParameterDeclarationSyntax>())
+                if (_parameterSyntax.TryGetValue(p, out var symbol)) BindParameter(symbol, symbol.Span);
+        }
+
+        /// <summary>
+        /// Binds a parameter's default on first use, so defaults may use parameters declared later; an override
+        /// replaces the value before any default that uses it is folded.
+        /// </summary>
+        private void BindParameter(ParameterSymbol symbol, TextSpan referenceSpan)
+        {
+            var (p, state) = _parameterState[symbol];
+            if (state == State.Bound) return;
+            if (state == State.Binding)
             {
-                if (!_parameterSyntax.TryGetValue(p, out var symbol)) continue;
-                _constantContext = true;
-                var value = BindExpression(p.Default);
-                _constantContext = false;
-                if (value.Type.IsError) continue;
-                if (!CheckAssignable(symbol.Type, value, p.Default.Span)) continue;
-                if (!ConstantFolder.TryFold(value, out var constant))
-                {
-                    _diagnostics.Report(DiagnosticDescriptors.NotConstant, p.Default.Span, $"the default of parameter `{symbol.Name}`");
-                    continue;
-                }
-
-                if (symbol.Type.IsCount && constant is decimal d && decimal.Truncate(d) != d)
-                {
-                    _diagnostics.Report(DiagnosticDescriptors.CountNotWhole, p.Default.Span, d.ToString(CultureInfo.InvariantCulture));
-                    continue;
-                }
-
-                symbol.DefaultValue = constant;
-                symbol.Value = constant;
+                ReportCycle(symbol.Name, referenceSpan);
+                return;
             }
+
+            _parameterState[symbol] = (p, State.Binding);
+            _bindingStack.Add(symbol.Name);
+            var savedConstant = _constantContext;
+            _constantContext = true;
+            var value = BindExpression(p.Default);
+            _constantContext = savedConstant;
+            _bindingStack.RemoveAt(_bindingStack.Count - 1);
+            _parameterState[symbol] = (p, State.Bound);
+            if (value.Type.IsError || !CheckAssignable(symbol.Type, value, p.Default.Span)) return;
+            if (!ConstantFolder.TryFold(value, out var constant))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NotConstant, p.Default.Span, $"the default of parameter `{symbol.Name}`");
+                return;
+            }
+
+            if (symbol.Type.IsCount && constant is decimal d && decimal.Truncate(d) != d)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.CountNotWhole, p.Default.Span, Show(d));
+                return;
+            }
+
+            symbol.DefaultValue = constant;
+            if (!symbol.IsOverridden) symbol.Value = constant;
         }
 
         private void ApplyOverrides()
@@ -308,14 +331,15 @@ namespace MarginRules.Language.Binding
                 }
                 else
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.InvalidParameterOverride, symbol.Span, symbol.Name, symbol.Type, Convert.ToString(kv.Value, CultureInfo.InvariantCulture) ?? "null");
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidParameterOverride, symbol.Span, symbol.Name, symbol.Type, kv.Value == null ? "null" : Convert.ToString(kv.Value, CultureInfo.InvariantCulture) ?? "null");
                 }
             }
         }
 
-        private bool TryConvertOverride(PolicyType type, object raw, out object value)
+        private bool TryConvertOverride(PolicyType type, object? raw, out object value)
         {
-            value = raw;
+            value = raw!;
+            if (raw == null) return false;
             switch (type.Kind)
             {
                 case TypeKind.Bool:
@@ -400,8 +424,10 @@ namespace MarginRules.Language.Binding
             var type = value.Type;
             if (entry.DeclaredType != null)
             {
+                // The declared type stands even when the value does not fit, so uses of the name raise no follow-on errors.
                 var declared = PolicyType.From(entry.DeclaredType.Name);
-                if (!value.Type.IsError && CheckAssignable(declared, value, entry.Syntax.Span)) type = declared;
+                if (!value.Type.IsError && CheckAssignable(declared, value, entry.Syntax.Span)) CheckWhole(declared, value, entry.Syntax.Span);
+                type = declared;
             }
             else if (!value.Type.IsError)
             {
@@ -410,7 +436,8 @@ namespace MarginRules.Language.Binding
                     case ValueKind.Equity:
                     case ValueKind.Initial:
                     case ValueKind.Maintenance:
-                        if (CheckAssignable(PolicyType.MoneyType, value, entry.Syntax.Span)) type = PolicyType.MoneyType;
+                        CheckAssignable(PolicyType.MoneyType, value, entry.Syntax.Span);
+                        type = PolicyType.MoneyType;
                         break;
                     default:
                         if (type.IsAnyUnit) type = PolicyType.RatioType;
@@ -451,7 +478,8 @@ namespace MarginRules.Language.Binding
             _scope.AddRange(savedScope);
             _inLiquidationTrigger = savedTrigger;
             _bindingStack.RemoveAt(_bindingStack.Count - 1);
-            if (!body.Type.IsError) CheckAssignable(entry.Symbol.ReturnType, body, entry.Syntax.Body.Span);
+            if (!body.Type.IsError && CheckAssignable(entry.Symbol.ReturnType, body, entry.Syntax.Body.Span))
+                CheckWhole(entry.Symbol.ReturnType, body, entry.Syntax.Body.Span);
             entry.Symbol.Body = body;
             entry.State = State.Bound;
         }
@@ -461,6 +489,13 @@ namespace MarginRules.Language.Binding
             var start = _bindingStack.IndexOf(name);
             var path = string.Join(" → ", _bindingStack.Skip(Math.Max(0, start)).Concat(new[] { name }));
             _diagnostics.Report(DiagnosticDescriptors.Recursion, span, name, path);
+        }
+
+        /// <summary>Reports MR0214 when a count is given a constant that is not whole.</summary>
+        private void CheckWhole(PolicyType declared, BoundExpression value, TextSpan span)
+        {
+            if (declared.IsCount && ConstantFolder.TryFold(value, out var c) && c is decimal d && decimal.Truncate(d) != d)
+                _diagnostics.Report(DiagnosticDescriptors.CountNotWhole, span, Show(d));
         }
 
         /// <summary>Checks that a value fits a declared type; reports MR0201 at <paramref name="span"/> if not.</summary>
@@ -532,7 +567,8 @@ namespace MarginRules.Language.Binding
                 case LiquidationSizeKind.Restore:
                     value = BindExpression(rule.Size.Value!);
                     target = BindExpression(rule.Size.Target!);
-                    if (!value.Type.IsError && !value.Type.IsNumber)
+                    if (value.Type.IsError) break;
+                    if (!value.Type.IsNumber)
                         _diagnostics.Report(DiagnosticDescriptors.TypeMismatch, rule.Size.Value!.Span, "a number", value.Type);
                     else CheckAssignable(value.Type, target, rule.Size.Target!.Span);
                     break;
@@ -559,11 +595,14 @@ namespace MarginRules.Language.Binding
             return new AdlRule(adl.Description, variable, rank);
         }
 
+        private bool HidesDeclaration(string text) =>
+            _parameters.ContainsKey(text) || _values.ContainsKey(text) || _functions.ContainsKey(text) ||
+            _declaredNames.Contains(text) || ReservedNames.Contains(text);
+
         private VariableSymbol DeclareVariable(IdentifierSyntax name, CollectionKind collection)
         {
             var text = name.Text;
-            if (_scope.Any(v => v.Name == text) || _parameters.ContainsKey(text) || _values.ContainsKey(text) ||
-                _functions.ContainsKey(text) || _tables.ContainsKey(text) || ReservedNames.Contains(text))
+            if (_scope.Any(v => v.Name == text) || HidesDeclaration(text))
                 _diagnostics.Report(DiagnosticDescriptors.ShadowedVariable, name.Span, text);
             return new VariableSymbol(text, PolicyType.ErrorType, collection, name.Span);
         }

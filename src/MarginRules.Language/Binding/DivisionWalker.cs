@@ -98,6 +98,7 @@ namespace MarginRules.Language.Binding
             /// <summary>The expressions known to be non-zero when <paramref name="condition"/> is <paramref name="outcome"/>.</summary>
             private static List<string> Guards(BoundExpression condition, bool outcome)
             {
+                if (condition is BoundUnary { Operator: UnaryOperator.Not } not) return Guards(not.Operand, !outcome);
                 var result = new List<string>();
                 IEnumerable<BoundExpression> parts;
                 if (outcome) parts = Trigger.Conjuncts(condition);

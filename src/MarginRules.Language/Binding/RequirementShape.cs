@@ -11,7 +11,7 @@ namespace MarginRules.Language.Binding
     /// </summary>
     internal sealed class RequirementShape
     {
-        private RequirementShape(string shape, List<(decimal Value, int Polarity)> leaves)
+        private RequirementShape(string shape, List<(decimal Value, int Polarity, bool Divisor)> leaves)
         {
             Shape = shape;
             Leaves = leaves;
@@ -19,22 +19,22 @@ namespace MarginRules.Language.Binding
 
         public string Shape { get; }
 
-        public List<(decimal Value, int Polarity)> Leaves { get; }
+        public List<(decimal Value, int Polarity, bool Divisor)> Leaves { get; }
 
         /// <summary>Null when the expression is not monotone in its constants (conditions, min/max, comparisons).</summary>
         public static RequirementShape? From(BoundExpression e)
         {
             var sb = new StringBuilder();
-            var leaves = new List<(decimal, int)>();
+            var leaves = new List<(decimal, int, bool)>();
             return Walk(e, 1, sb, leaves) ? new RequirementShape(sb.ToString(), leaves) : null;
         }
 
-        private static bool Walk(BoundExpression e, int polarity, StringBuilder sb, List<(decimal, int)> leaves)
+        private static bool Walk(BoundExpression e, int polarity, StringBuilder sb, List<(decimal, int, bool)> leaves, bool divisor = false)
         {
             if (ConstantFolder.TryFold(e, out var c) && c is decimal d)
             {
                 sb.Append('#');
-                leaves.Add((d, polarity));
+                leaves.Add((d, polarity, divisor));
                 return true;
             }
 
@@ -46,7 +46,7 @@ namespace MarginRules.Language.Binding
                     if (!Walk(b.Left, polarity, sb, leaves)) return false;
                     sb.Append(' ');
                     var flip = b.Operator == BinaryOperator.Subtract || b.Operator == BinaryOperator.Divide ? -1 : 1;
-                    if (!Walk(b.Right, polarity * flip, sb, leaves)) return false;
+                    if (!Walk(b.Right, polarity * flip, sb, leaves, b.Operator == BinaryOperator.Divide)) return false;
                     sb.Append(')');
                     return true;
                 case BoundAggregate a when a.Kind == AggregateKind.Sum && a.Body != null:

@@ -37,7 +37,7 @@ internal sealed class LiquidationPlanner
         var count = positions ? account.Positions.Length : account.Holdings.Length;
         _prices = new decimal[count];
         for (var i = 0; i < count; i++)
-            _prices[i] = market.Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
+            _prices[i] = Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
 
         var indices = Enumerable.Range(0, count);
         if (_rule.OrderBy != null)
@@ -58,6 +58,11 @@ internal sealed class LiquidationPlanner
                 _rates[i][k] = program.GetItemValue(ruleIndex, k, account, market, frame, i);
         }
     }
+
+    private decimal Price(string symbol) =>
+        _market.TryGetQuote(symbol, out var quote)
+            ? quote.Price
+            : throw new PolicyEvaluationException($"the market does not list `{symbol}`", _program.Policy.Source, _rule.Span, _account.Id);
 
     /// <summary>Decimal places to which a restore amount is rounded up (a hundredth of the quote currency).</summary>
     public const int RestoreDecimals = 2;
@@ -113,7 +118,7 @@ internal sealed class LiquidationPlanner
         }
         else
         {
-            foreach (var d in _account.Debts) total += d.Quantity * _market.Price(d.Asset);
+            foreach (var d in _account.Debts) total += d.Quantity * Price(d.Asset);
         }
 
         return total;
@@ -168,7 +173,7 @@ internal sealed class LiquidationPlanner
 
     private DebtRepayment[] Repay(decimal total)
     {
-        var debts = _account.Debts.Select((d, i) => (d, i, value: d.Quantity * _market.Price(d.Asset)))
+        var debts = _account.Debts.Select((d, i) => (d, i, value: d.Quantity * Price(d.Asset)))
             .OrderByDescending(x => x.value)
             .ToArray();
         var result = new List<DebtRepayment>();
@@ -178,7 +183,7 @@ internal sealed class LiquidationPlanner
             if (remaining <= 0m) break;
             if (value == 0m) continue;
             var pay = Math.Min(remaining, value);
-            var quantity = pay == value ? d.Quantity : pay / _market.Price(d.Asset);
+            var quantity = pay == value ? d.Quantity : pay / Price(d.Asset);
             result.Add(new DebtRepayment(i, d.Asset, quantity, pay));
             remaining -= pay;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MarginRules.Cascade.Shocks;
 
 namespace MarginRules.Cascade;
 
@@ -14,6 +15,6 @@ public sealed record CascadeSetup
     /// <summary>The venues; several venues share the market, so one venue's selling moves another's prices.</summary>
     public required IReadOnlyList<VenueSetup> Venues { get; init; }
 
-    /// <summary>The shock path: step k (a map of asset to relative move, −0.2 = −20%) applies at the start of round k + 1.</summary>
-    public required IReadOnlyList<IReadOnlyDictionary<string, decimal>> Shock { get; init; }
+    /// <summary>The shock path: step k (asset → relative move, −0.2 = −20%) applies at the start of round k.</summary>
+    public required ShockPath Shock { get; init; }
 }

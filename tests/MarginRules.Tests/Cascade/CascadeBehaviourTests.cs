@@ -1,6 +1,7 @@
 using MarginRules.Accounts;
 using MarginRules.Cascade;
 using MarginRules.Cascade.Impact;
+using MarginRules.Cascade.Shocks;
 using MarginRules.Language.Syntax;
 
 namespace MarginRules.Tests.Cascade;
@@ -21,7 +22,7 @@ public sealed class CascadeBehaviourTests
                 Response = response,
             },
         ],
-        Shock = [new Dictionary<string, decimal> { ["STOCK"] = -0.40m }],
+        Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["STOCK"] = -0.40m })),
     };
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class CascadeBehaviourTests
                        TestData.Account("saver", 3_000m)],
                 insurance),
         ],
-        Shock = [new Dictionary<string, decimal> { ["BTC"] = -0.10m }],
+        Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["BTC"] = -0.10m })),
     };
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class CascadeBehaviourTests
     [Fact]
     public void Bad_setups_are_rejected_with_a_clear_error()
     {
-        var unknown = Perps(0m, false) with { Shock = [new Dictionary<string, decimal> { ["ETH"] = -0.1m }] };
+        var unknown = Perps(0m, false) with { Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["ETH"] = -0.1m })) };
         Should.Throw<CascadeException>(() => CascadeEngine.Run(unknown)).Message.ShouldBe("the shock names an unknown asset `ETH`");
 
         var duplicate = Perps(0m, false) with

@@ -3,6 +3,7 @@ using System.Text;
 using MarginRules.Accounts;
 using MarginRules.Cascade;
 using MarginRules.Cascade.Impact;
+using MarginRules.Cascade.Shocks;
 
 namespace MarginRules.Tests.Cascade;
 
@@ -26,7 +27,7 @@ internal static class CascadeTestKit
     {
         Assets = [risk, Usd],
         Venues = venues,
-        Shock = riskShocks.Select(s => (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal> { ["RISK"] = s }).ToArray(),
+        Shock = new ShockPath(riskShocks.Select(s => new Shock(new Dictionary<string, decimal> { ["RISK"] = s }))),
     };
 
     /// <summary>Every number of a result in one string, for bit-for-bit comparisons.</summary>

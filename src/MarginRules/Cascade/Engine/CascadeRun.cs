@@ -68,8 +68,8 @@ internal sealed class CascadeRun
         _volatility = setup.Assets.Select(a => a.Volatility).ToArray();
         _impacts = setup.Assets.Select(a => a.Impact).ToArray();
 
-        foreach (var step in setup.Shock)
-        foreach (var kv in step)
+        foreach (var step in setup.Shock.Steps)
+        foreach (var kv in step.Moves)
         {
             if (!_assetIndex.ContainsKey(kv.Key)) throw new CascadeException($"the shock names an unknown asset `{kv.Key}`");
             if (kv.Value <= -1m) throw new CascadeException($"the shock moves `{kv.Key}` by {kv.Value:P}; a move must be above −100%");
@@ -192,7 +192,7 @@ internal sealed class CascadeRun
     {
         if (round > _setup.Shock.Count) return 0;
         ulong moved = 0;
-        foreach (var kv in _setup.Shock[round - 1])
+        foreach (var kv in _setup.Shock.Steps[round - 1].Moves)
         {
             var a = _assetIndex[kv.Key];
             if (kv.Value == 0m) continue;
@@ -635,8 +635,7 @@ internal sealed class CascadeRun
         for (var a = 0; a < _assets.Length; a++)
         {
             var compounded = 1m;
-            foreach (var step in _setup.Shock)
-                if (step.TryGetValue(_assets[a], out var m)) compounded *= 1m + m;
+            foreach (var step in _setup.Shock.Steps) compounded *= 1m + step.MoveOf(_assets[a]);
             shock[_assets[a]] = compounded - 1m;
             final[_assets[a]] = _prices[a] / _startPrices[a] - 1m;
             if (compounded != 1m) amplification[_assets[a]] = final[_assets[a]] / shock[_assets[a]];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using MarginRules.Accounts;
 using MarginRules.Benchmarks.Contestants;
 using MarginRules.Benchmarks.Scenario;
 
@@ -8,13 +9,13 @@ namespace MarginRules.Benchmarks;
 
 /// <summary>
 /// The `quick` mode: times every contestant on the calling thread with a Stopwatch and prints a Markdown table of
-/// ns/op, the ratio to the baseline and bytes allocated per op. Minutes faster than BenchmarkDotNet, and noisier.
+/// ns/op, the ratio to the baseline and bytes allocated per op. Seconds instead of BenchmarkDotNet's minutes, and noisier.
 /// </summary>
 public static class QuickRun
 {
-    private const int Rounds = 7;
+    private const int Rounds = 11;
     private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan RoundTarget = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan RoundTarget = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs the quick mode; an optional first argument fixes the iterations per round. Returns the exit code.</summary>
     public static int Run(ReadOnlySpan<string> args)
@@ -34,70 +35,92 @@ public static class QuickRun
         var contestants = ContestantRoster.Create();
         ContestantAgreement.Verify(contestants);
 
-        var measurements = contestants.Select(c => Measure(c, fixedIterations)).ToList();
+        var account = BenchmarkCases.FivePositions.Account;
+        var market = BenchmarkCases.FivePositions.Market;
+        var iterations = contestants.Select(c => fixedIterations ?? Calibrate(c, account, market)).ToArray();
+
+        // Rounds are interleaved across contestants, so a burst of load from elsewhere on the machine lands on
+        // everyone's rounds alike instead of skewing one contestant's ratio.
+        var nsPerOp = new double[contestants.Count][];
+        var allocated = new long[contestants.Count];
+        for (var c = 0; c < contestants.Count; c++) nsPerOp[c] = new double[Rounds];
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var c = 0; c < contestants.Count; c++)
+            {
+                var (ns, bytes) = TimeRound(contestants[c], account, market, iterations[c]);
+                nsPerOp[c][round] = ns;
+                allocated[c] += bytes;
+            }
+        }
+
+        var measurements = new List<QuickMeasurement>();
+        for (var c = 0; c < contestants.Count; c++)
+        {
+            var sorted = nsPerOp[c].Order().ToArray();
+            measurements.Add(new QuickMeasurement(
+                contestants[c].Name, iterations[c], sorted[Rounds / 2], sorted[0], sorted[^1], (double)allocated[c] / (Rounds * iterations[c])));
+        }
+
         Print(measurements);
         return 0;
     }
 
-    private static QuickMeasurement Measure(ITieredMarginContestant contestant, long? fixedIterations)
+    // Runs long enough for tiered compilation to promote the hot methods, and returns the iteration count that makes
+    // one round last about RoundTarget.
+    private static long Calibrate(ITieredMarginContestant contestant, Account account, Market market)
     {
-        var account = BenchmarkCases.FivePositions.Account;
-        var market = BenchmarkCases.FivePositions.Market;
-
-        // Warm-up long enough for tiered compilation to promote the hot methods, and to learn the iteration count
-        // that makes one round last about RoundTarget.
         var warm = Stopwatch.StartNew();
-        long warmOps = 0;
-        while (warm.Elapsed < WarmUp || warmOps < 1_000)
+        long calls = 0;
+        while (warm.Elapsed < WarmUp || calls < 1_000)
         {
             contestant.Evaluate(account, market);
-            warmOps++;
+            calls++;
         }
 
-        var iterations = fixedIterations ?? Math.Max(1, (long)(warmOps * (RoundTarget / warm.Elapsed)));
-        var nsPerOp = new double[Rounds];
-        long allocated = 0;
+        return Math.Max(1, (long)(calls * (RoundTarget / warm.Elapsed)));
+    }
+
+    private static (double NsPerOp, long Bytes) TimeRound(ITieredMarginContestant contestant, Account account, Market market, long iterations)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         long liquidatable = 0;
-        for (var round = 0; round < Rounds; round++)
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        for (long i = 0; i < iterations; i++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            var started = Stopwatch.GetTimestamp();
-            for (long i = 0; i < iterations; i++)
-            {
-                // Counting a result keeps every call observable without adding decimal work to the loop.
-                if (contestant.Evaluate(account, market).Liquidatable) liquidatable++;
-            }
-
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            allocated += GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-            nsPerOp[round] = elapsed.TotalNanoseconds / iterations;
+            // Counting a result keeps every call observable without adding decimal work to the loop.
+            if (contestant.Evaluate(account, market).Liquidatable) liquidatable++;
         }
 
-        if (liquidatable != Rounds * iterations)
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+        if (liquidatable != iterations)
             throw new InvalidOperationException($"{contestant.Name} stopped flagging the benchmark account as liquidatable");
 
-        Array.Sort(nsPerOp);
-        return new QuickMeasurement(contestant.Name, iterations, nsPerOp[Rounds / 2], nsPerOp[0], nsPerOp[^1], (double)allocated / (Rounds * iterations));
+        return (elapsed.TotalNanoseconds / iterations, bytes);
     }
 
     private static void Print(IReadOnlyList<QuickMeasurement> measurements)
     {
-        var baseline = measurements[0].MedianNs;
+        var baseline = measurements[0];
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"Tiered maintenance margin, {BenchmarkCases.FivePositions.Name}: {Rounds} rounds per contestant after a {WarmUp.TotalMilliseconds:0} ms warm-up, median shown.");
+        Console.WriteLine($"Tiered maintenance margin, {BenchmarkCases.FivePositions.Name}: {Rounds} interleaved rounds of about {RoundTarget.TotalMilliseconds:0} ms per contestant after a {WarmUp.TotalMilliseconds:0} ms warm-up each.");
         Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs");
         Console.WriteLine();
-        Console.WriteLine("| Contestant | ns/op (median) | min–max ns/op | Ratio | Allocated B/op | Iterations/round |");
+        Console.WriteLine("| Contestant | ns/op (median) | ns/op (min) | Ratio (median) | Ratio (min) | Allocated B/op |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var m in measurements)
         {
             Console.WriteLine(string.Format(
                 inv,
-                "| {0} | {1:N1} | {2:N1}–{3:N1} | {4:0.00}× | {5:N0} | {6:N0} |",
-                m.Name, m.MedianNs, m.MinNs, m.MaxNs, m.MedianNs / baseline, m.BytesPerOp, m.Iterations));
+                "| {0} | {1:N1} | {2:N1} | {3:0.00}× | {4:0.00}× | {5:N0} |",
+                m.Name, m.MedianNs, m.MinNs, m.MedianNs / baseline.MedianNs, m.MinNs / baseline.MinNs, m.BytesPerOp));
         }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Format(inv, "Slowest round per contestant (ns/op): {0}.", string.Join(", ", measurements.Select(m => string.Format(inv, "{0:N1}", m.MaxNs)))));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Runtime.InteropServices;
 using MarginRules.Accounts;
 using MarginRules.Benchmarks.Contestants;
@@ -15,6 +16,8 @@ public static class QuickRun
 {
     private const int Rounds = 11;
     private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan JitQuiet = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RoundTarget = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs the quick mode; an optional first argument fixes the iterations per round. Returns the exit code.</summary>
@@ -66,19 +69,38 @@ public static class QuickRun
         return 0;
     }
 
-    // Runs long enough for tiered compilation to promote the hot methods, and returns the iteration count that makes
-    // one round last about RoundTarget.
+    // Warms up until tiered compilation has promoted the hot methods, and returns the iteration count that makes one
+    // round last about RoundTarget. A fixed warm-up is not enough on a loaded machine: the background tier-1 compiles
+    // can starve, and a contestant would then be timed as tier-0 code. So the warm-up lasts at least WarmUp and
+    // until no method has been JIT-compiled for JitQuiet, up to WarmUpLimit.
     private static long Calibrate(ITieredMarginContestant contestant, Account account, Market market)
     {
         var warm = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var lastCompile = warm.Elapsed;
         long calls = 0;
-        while (warm.Elapsed < WarmUp || calls < 1_000)
+        while (warm.Elapsed < WarmUpLimit && (warm.Elapsed < WarmUp || warm.Elapsed - lastCompile < JitQuiet || calls < 1_000))
         {
-            contestant.Evaluate(account, market);
-            calls++;
+            for (var i = 0; i < 16; i++) contestant.Evaluate(account, market);
+            calls += 16;
+            var nowCompiled = JitInfo.GetCompiledMethodCount();
+            if (nowCompiled != compiled)
+            {
+                compiled = nowCompiled;
+                lastCompile = warm.Elapsed;
+            }
         }
 
-        return Math.Max(1, (long)(calls * (RoundTarget / warm.Elapsed)));
+        // Calibrate on a short steady-state run rather than on the warm-up, which included the slow tier-0 calls.
+        var probe = Stopwatch.StartNew();
+        long probeCalls = 0;
+        while (probe.Elapsed < RoundTarget / 4)
+        {
+            contestant.Evaluate(account, market);
+            probeCalls++;
+        }
+
+        return Math.Max(1, (long)(probeCalls * (RoundTarget / probe.Elapsed)));
     }
 
     private static (double NsPerOp, long Bytes) TimeRound(ITieredMarginContestant contestant, Account account, Market market, long iterations)
@@ -107,7 +129,7 @@ public static class QuickRun
     {
         var baseline = measurements[0];
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"Tiered maintenance margin, {BenchmarkCases.FivePositions.Name}: {Rounds} interleaved rounds of about {RoundTarget.TotalMilliseconds:0} ms per contestant after a {WarmUp.TotalMilliseconds:0} ms warm-up each.");
+        Console.WriteLine($"Tiered maintenance margin, {BenchmarkCases.FivePositions.Name}: {Rounds} interleaved rounds of about {RoundTarget.TotalMilliseconds:0} ms per contestant after a warm-up of at least {WarmUp.TotalMilliseconds:0} ms each that waits for the JIT to go quiet.");
         Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} logical CPUs");
         Console.WriteLine();
         Console.WriteLine("| Contestant | ns/op (median) | ns/op (min) | Ratio (median) | Ratio (min) | Allocated B/op |");

@@ -17,6 +17,7 @@ public class TieredMarginBenchmarks
 
     private HandWrittenContestant _handWritten = null!;
     private DynamicExpressoContestant _dynamicExpresso = null!;
+    private DynamicExpressoInlineLookupContestant _dynamicExpressoInlineLookup = null!;
     private NCalcContestant _nCalc = null!;
     private RulesEngineContestant _rulesEngine = null!;
 
@@ -26,9 +27,10 @@ public class TieredMarginBenchmarks
     {
         _handWritten = new HandWrittenContestant();
         _dynamicExpresso = new DynamicExpressoContestant();
+        _dynamicExpressoInlineLookup = new DynamicExpressoInlineLookupContestant();
         _nCalc = new NCalcContestant();
         _rulesEngine = new RulesEngineContestant();
-        ContestantAgreement.Verify([_handWritten, _dynamicExpresso, _nCalc, _rulesEngine]);
+        ContestantAgreement.Verify([_handWritten, _dynamicExpresso, _dynamicExpressoInlineLookup, _nCalc, _rulesEngine]);
     }
 
     /// <summary>The rule written directly in C#.</summary>
@@ -38,6 +40,10 @@ public class TieredMarginBenchmarks
     /// <summary>DynamicExpresso's compiled delegate per position.</summary>
     [Benchmark]
     public (decimal Maintenance, decimal Equity, bool Liquidatable) DynamicExpresso() => _dynamicExpresso.Evaluate(_account, _market);
+
+    /// <summary>DynamicExpresso's compiled delegate per position, calling the bracket lookup from inside the expression.</summary>
+    [Benchmark]
+    public (decimal Maintenance, decimal Equity, bool Liquidatable) DynamicExpressoInlineLookup() => _dynamicExpressoInlineLookup.Evaluate(_account, _market);
 
     /// <summary>NCalc's parsed expression evaluated per position.</summary>
     [Benchmark]

@@ -8,6 +8,7 @@ public static class ContestantRoster
     [
         new HandWrittenContestant(),
         new DynamicExpressoContestant(),
+        new DynamicExpressoInlineLookupContestant(),
         new NCalcContestant(),
         new RulesEngineContestant(),
     ];

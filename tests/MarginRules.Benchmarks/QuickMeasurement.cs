@@ -6,5 +6,6 @@ namespace MarginRules.Benchmarks;
 /// <param name="MedianNs">The median round's nanoseconds per call.</param>
 /// <param name="MinNs">The fastest round's nanoseconds per call.</param>
 /// <param name="MaxNs">The slowest round's nanoseconds per call.</param>
+/// <param name="PairedRatio">The median over rounds of this contestant's ns/op divided by the baseline's in the same round.</param>
 /// <param name="BytesPerOp">Bytes allocated on the timing thread per call, over all rounds.</param>
-public sealed record QuickMeasurement(string Name, long Iterations, double MedianNs, double MinNs, double MaxNs, double BytesPerOp);
+public sealed record QuickMeasurement(string Name, long Iterations, double MedianNs, double MinNs, double MaxNs, double PairedRatio, double BytesPerOp);

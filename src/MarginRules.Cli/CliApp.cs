@@ -1,67 +1,62 @@
 using System;
 using System.IO;
 using System.Linq;
-using MarginRules.Cli.Commands;
+using System.Text;
+using MarginRules.Cascade;
+using MarginRules.Data;
+using MarginRules.Evaluation;
 
 namespace MarginRules.Cli;
 
 /// <summary>The <c>marginrules</c> command line: dispatches to a command and turns input errors into one line and exit code 2.</summary>
 public static class CliApp
 {
-    private const string Usage = """
-        Usage: marginrules <command> [options]
+    /// <summary>Runs the command line against the process console and returns the exit code.</summary>
+    public static int Run(string[] args) => Run(args, CliConsole.FromEnvironment());
 
-        Commands:
-          check   Check policies and print diagnostics
-
-        Run `marginrules <command> --help` for a command's options and an example.
-        Exit codes: 0 success, 1 policy or test failure, 2 usage or input error.
-        """;
-
-    /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Runs the command line against <paramref name="console"/> and returns the exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
     {
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            output.WriteLine(Usage);
+            console.Out.WriteLine(Usage());
             return args.Length == 0 ? ExitCodes.UsageError : ExitCodes.Success;
         }
 
         var verbose = args.Contains("--verbose");
-        var rest = args.Skip(1).Where(a => a != "--verbose").ToArray();
+        var command = CommandRegistry.All.FirstOrDefault(c => c.Name == args[0]);
         try
         {
-            switch (args[0])
+            if (command == null) throw new UsageException($"error: unknown command `{args[0]}`; run `marginrules --help`");
+            var rest = args.Skip(1).Where(a => a != "--verbose").ToArray();
+            if (rest.Contains("--help"))
             {
-                case "check":
-                    if (rest.Contains("--help")) return Print(output, CheckCommand.Help);
-                    return CheckCommand.Run(rest, output);
-                default:
-                    throw new UsageException($"error: unknown command `{args[0]}`; run `marginrules --help`");
+                console.Out.WriteLine(command.Help);
+                return ExitCodes.Success;
             }
+
+            return command.Run(rest, console);
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or DataFormatException or PolicyEvaluationException or CascadeException
+                                       or IOException or UnauthorizedAccessException or PolicyCompilationException)
         {
-            error.WriteLine(e.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            if (verbose) error.WriteLine(e);
-            return ExitCodes.UsageError;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            if (verbose) error.WriteLine(e);
+            console.Error.WriteLine(e.Message);
+            if (verbose) console.Error.WriteLine(e);
             return ExitCodes.UsageError;
         }
     }
 
-    private static int Print(TextWriter output, string text)
+    private static string Usage()
     {
-        output.WriteLine(text);
-        return ExitCodes.Success;
+        var sb = new StringBuilder();
+        sb.AppendLine("Usage: marginrules <command> [options]");
+        sb.AppendLine();
+        sb.AppendLine("Commands:");
+        foreach (var c in CommandRegistry.All) sb.AppendLine($"  {c.Name,-10} {c.Summary}");
+        sb.AppendLine();
+        sb.AppendLine("Run `marginrules <command> --help` for a command's options and an example.");
+        sb.AppendLine("Exit codes: 0 success, 1 policy or test failure, 2 usage or input error.");
+        sb.Append("Add --verbose to any command to print the full exception of an error.");
+        return sb.ToString();
     }
 }

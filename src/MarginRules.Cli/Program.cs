@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using MarginRules.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args);

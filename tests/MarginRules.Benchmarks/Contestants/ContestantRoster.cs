@@ -1,0 +1,15 @@
+namespace MarginRules.Benchmarks.Contestants;
+
+/// <summary>The contestants the quick mode times and the start-up check compares, the baseline first.</summary>
+public static class ContestantRoster
+{
+    /// <summary>Creates one fresh instance of every contestant; a new contestant is one class plus one line here.</summary>
+    public static IReadOnlyList<ITieredMarginContestant> Create() =>
+    [
+        new HandWrittenContestant(),
+        new DynamicExpressoContestant(),
+        new DynamicExpressoInlineLookupContestant(),
+        new NCalcContestant(),
+        new RulesEngineContestant(),
+    ];
+}

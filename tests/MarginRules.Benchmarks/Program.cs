@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+using MarginRules.Benchmarks;
+
+// `quick` is a single-threaded Stopwatch run for a fast look; anything else goes to BenchmarkDotNet's switcher.
+if (args.Length > 0 && args[0] == "quick")
+    return QuickRun.Run(args.AsSpan(1));
+
+BenchmarkSwitcher.FromAssembly(typeof(TieredMarginBenchmarks).Assembly).Run(args);
+return 0;

@@ -9,6 +9,9 @@ public sealed record CascadeOptions
     /// <summary>Threads used for the per-account work; results are bit-identical for any value.</summary>
     public int MaxDegreeOfParallelism { get; init; } = System.Environment.ProcessorCount;
 
+    /// <summary>When set, each asset's volatility follows an EWMA of the round returns; when null it stays as set up.</summary>
+    public VolatilityEstimate? Volatility { get; init; }
+
     /// <summary>Accounts per partition of the map step.</summary>
     public int PartitionSize { get; init; } = 4096;
 }

@@ -157,6 +157,34 @@ public sealed class CascadeBehaviourTests
         Should.Throw<CascadeException>(() => CascadeEngine.Run(duplicate)).Message.ShouldBe("venue `perps` has two accounts with id `x`");
     }
 
+    [Fact]
+    public void Margins_that_rise_with_EWMA_volatility_liquidate_more()
+    {
+        // A broker margin of max(25%, 2 × volatility): the −30% move lifts the EWMA estimate
+        // σ² = 0.5 × 0.2² + 0.5 × 0.3² × 1 = 0.065, σ = 0.2550, so maintenance rises to 51% of market value.
+        var text = """
+            policy "vol margin" currency USD
+            param base_rate: ratio = 25%
+            let value = sum(h in holdings: h.value)
+            equity = account.wallet + value - sum(d in debts: d.value)
+            maintenance = value * max(base_rate, 2 * volatility("STOCK"))
+            liquidation sell { when equity < maintenance take h in holdings size all }
+            """;
+        var policy = MarginPolicy.Compile(text);
+        CascadeSetup Setup() => new()
+        {
+            Assets = [new AssetSetup("STOCK", 100m, new LinearImpact(0m), Volatility: 0.2m), new AssetSetup("USD", 1m, new LinearImpact(0m))],
+            Venues = [new VenueSetup("b", policy, [TestData.Account("x", holdings: [new Holding("STOCK", 100m)], debts: [new Debt("USD", 3_500m)])])],
+            Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["STOCK"] = -0.30m })),
+        };
+
+        // At 70: value 7,000, equity 3,500. Static volatility 0.2: maintenance max(25%, 40%) = 2,800 → healthy.
+        CascadeEngine.Run(Setup()).Summary.AccountsLiquidated.ShouldBe(0);
+
+        // With the EWMA estimate (λ = 0.5, scale 1): maintenance 2 × 0.2550 × 7,000 = 3,570 > 3,500 → liquidated.
+        CascadeEngine.Run(Setup(), new CascadeOptions { Volatility = new VolatilityEstimate(0.5m, 1m) }).Summary.AccountsLiquidated.ShouldBe(1);
+    }
+
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

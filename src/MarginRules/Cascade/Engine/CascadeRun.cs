@@ -198,6 +198,7 @@ internal sealed class CascadeRun
             if (kv.Value == 0m) continue;
             _prices[a] *= 1m + kv.Value;
             _referencePrices[a] *= 1m + kv.Value;
+            UpdateVolatility(a, kv.Value);
             moved |= 1UL << a;
         }
 
@@ -227,12 +228,22 @@ internal sealed class CascadeRun
             var next = _impacts[a].NextPrice(new ImpactState(_referencePrices[a], _prices[a], sales[a], _cumulativeSold[a]));
             if (next != _prices[a])
             {
+                UpdateVolatility(a, next / _prices[a] - 1m);
                 _prices[a] = next;
                 moved |= 1UL << a;
             }
         }
 
         return moved;
+    }
+
+    private void UpdateVolatility(int asset, decimal roundReturn)
+    {
+        var estimate = _options.Volatility;
+        if (estimate == null) return;
+        var variance = _volatility[asset] * _volatility[asset];
+        variance = estimate.Lambda * variance + (1m - estimate.Lambda) * roundReturn * roundReturn * estimate.Scale;
+        _volatility[asset] = MarginRules.Language.Runtime.PolicyMath.Sqrt(variance);
     }
 
     private void MarkDirty(ulong moved)

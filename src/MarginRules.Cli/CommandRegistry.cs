@@ -9,5 +9,7 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new CheckCommand(),
+        new SimulateCommand(),
+        new SweepCommand(),
     ];
 }

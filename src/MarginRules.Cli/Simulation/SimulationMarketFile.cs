@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MarginRules.Cascade;
+using MarginRules.Cascade.Impact;
+using MarginRules.Data;
+
+namespace MarginRules.Cli.Simulation;
+
+/// <summary>
+/// Reads a simulation market file: <c>{ "assets": { "ETH": { "price": 2000, "volatility": 0.8, "impact": { "model":
+/// "linear", "lambda": 1e-9 } } }, "instruments": { "ETHUSDT": "ETH" } }</c>. The format is described in
+/// <c>docs/cli.md</c>, "Simulation files".
+/// </summary>
+internal static class SimulationMarketFile
+{
+    private static readonly string[] DocumentFields = ["assets", "instruments"];
+    private static readonly string[] AssetFields = ["price", "volatility", "impact", "follows"];
+    private static readonly string[] Models = ["linear", "sqrt", "exponential", "orderbook", "none"];
+
+    /// <summary>Reads a market file.</summary>
+    /// <exception cref="UsageException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file is not a valid simulation market.</exception>
+    public static SimulationMarket Load(string path) => Read(JsonFile.Load(path), path);
+
+    /// <summary>Parses market text; <paramref name="path"/> names it in errors.</summary>
+    /// <exception cref="DataFormatException">The text is not a valid simulation market.</exception>
+    public static SimulationMarket Parse(string json, string path) => Read(JsonFile.Parse(json, path), path);
+
+    private static SimulationMarket Read(JsonEntry root, string path)
+    {
+        JsonEntry? assetsEntry = null;
+        JsonEntry? instrumentsEntry = null;
+        foreach (var field in root.AsObject())
+        {
+            switch (field.Name)
+            {
+                case "assets": assetsEntry = field; break;
+                case "instruments": instrumentsEntry = field; break;
+                default: throw field.UnknownField(DocumentFields);
+            }
+        }
+
+        if (assetsEntry is null) throw root.MissingField("assets");
+        var assets = new List<AssetSetup>();
+        var follows = new List<(string Follower, JsonEntry Leader)>();
+        foreach (var asset in assetsEntry.AsObject())
+        {
+            assets.Add(ReadAsset(asset, out var leader));
+            if (leader is not null) follows.Add((asset.Name!, leader));
+        }
+
+        if (assets.Count == 0) throw assetsEntry.Error("the market needs at least one asset");
+        if (assets.Count > 64) throw assetsEntry.Error($"the market has {assets.Count} assets; simulations support at most 64");
+        var symbols = assets.Select(a => a.Symbol).ToArray();
+        var followers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (follower, leaderEntry) in follows)
+        {
+            var leader = Listed(leaderEntry, symbols, "asset");
+            if (leader == follower) throw leaderEntry.Error($"\"{follower}\" cannot follow itself");
+            if (follows.Any(f => f.Follower == leader)) throw leaderEntry.Error($"\"{leader}\" follows another asset itself; name the asset it follows instead");
+            followers.Add(follower, leader);
+        }
+
+        var instruments = new List<InstrumentSetup>();
+        if (instrumentsEntry is not null)
+        {
+            foreach (var instrument in instrumentsEntry.AsObject())
+            {
+                if (symbols.Contains(instrument.Name, StringComparer.Ordinal)) throw instrument.NameError($"\"{instrument.Name}\" is already an asset; an instrument needs its own symbol");
+                instruments.Add(new InstrumentSetup(instrument.Name!, Listed(instrument, symbols, "asset")));
+            }
+        }
+
+        return new SimulationMarket(path, assets, instruments, followers);
+    }
+
+    private static string Listed(JsonEntry entry, IReadOnlyList<string> symbols, string what)
+    {
+        var name = entry.AsName();
+        if (symbols.Contains(name, StringComparer.Ordinal)) return name;
+        var suggestion = Suggestion.Closest(name, symbols);
+        throw entry.Error(suggestion is null
+            ? $"unknown {what} \"{name}\"; the market lists {string.Join(", ", symbols)}"
+            : $"unknown {what} \"{name}\"; did you mean \"{suggestion}\"?");
+    }
+
+    private static AssetSetup ReadAsset(JsonEntry entry, out JsonEntry? leader)
+    {
+        decimal? price = null;
+        var volatility = 0m;
+        PriceImpact impact = new LinearImpact(0m);
+        leader = null;
+        foreach (var field in entry.AsObject())
+        {
+            switch (field.Name)
+            {
+                case "price": price = field.AsPositive(); break;
+                case "volatility": volatility = field.AsNonNegative(); break;
+                case "impact": impact = ReadImpact(field); break;
+                case "follows": leader = field; break;
+                default: throw field.UnknownField(AssetFields);
+            }
+        }
+
+        return new AssetSetup(entry.Name!, price ?? throw entry.MissingField("price"), impact, volatility);
+    }
+
+    private static PriceImpact ReadImpact(JsonEntry entry)
+    {
+        var fields = entry.AsObject();
+        var modelEntry = fields.FirstOrDefault(f => f.Name == "model") ?? throw entry.MissingField("model");
+        var model = modelEntry.AsName();
+        string[] known = model switch
+        {
+            "linear" => ["model", "lambda"],
+            "sqrt" => ["model", "y", "sigma", "daily_volume"],
+            "exponential" => ["model", "alpha", "scale"],
+            "orderbook" => ["model", "bids"],
+            "none" => ["model"],
+            _ => throw modelEntry.Error(Suggestion.Closest(model, Models) is { } s
+                ? $"unknown impact model \"{model}\"; did you mean \"{s}\"?"
+                : $"unknown impact model \"{model}\"; the models are {string.Join(", ", Models.Select(m => $"\"{m}\""))}"),
+        };
+
+        foreach (var field in fields)
+        {
+            if (!known.Contains(field.Name, StringComparer.Ordinal)) throw field.UnknownField(known);
+        }
+
+        JsonEntry Required(string name) => fields.FirstOrDefault(f => f.Name == name) ?? throw entry.MissingField(name);
+        return model switch
+        {
+            "linear" => new LinearImpact(Required("lambda").AsNonNegative()),
+            "sqrt" => new SquareRootImpact(Required("y").AsNonNegative(), Required("sigma").AsNonNegative(), Required("daily_volume").AsPositive()),
+            "exponential" => new ExponentialImpact(
+                Required("alpha").AsNonNegative(),
+                fields.FirstOrDefault(f => f.Name == "scale")?.AsPositive() ?? 1m),
+            "orderbook" => new OrderBookImpact(ReadBids(Required("bids"))),
+            _ => new LinearImpact(0m),
+        };
+    }
+
+    private static List<(decimal Price, decimal Quantity)> ReadBids(JsonEntry entry)
+    {
+        var bids = new List<(decimal Price, decimal Quantity)>();
+        foreach (var level in entry.AsArray())
+        {
+            var pair = level.AsArray();
+            if (pair.Count != 2) throw level.Error($"a bid level is [price, quantity], found {pair.Count} values");
+            var price = pair[0].AsPositive();
+            var quantity = pair[1].AsPositive();
+            if (bids.Count > 0 && price >= bids[^1].Price)
+            {
+                throw pair[0].Error($"bid prices must fall strictly from the best bid; {pair[0].Text} is not below {bids[^1].Price}");
+            }
+
+            bids.Add((price, quantity));
+        }
+
+        if (bids.Count == 0) throw entry.Error("the bid ladder is empty; give at least one [price, quantity] level");
+        return bids;
+    }
+}

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -90,12 +91,20 @@ internal sealed class HtmlReport
         $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{Encode(_title)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n{_body}</body>\n</html>\n";
 
     /// <summary>Writes the page, creating its folder when needed.</summary>
-    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <exception cref="UsageException">The path is a folder or cannot be written.</exception>
     public void Save(string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        File.WriteAllText(path, Render(), new UTF8Encoding(false));
+        if (Directory.Exists(path)) throw new UsageException($"{path}: error: the report path is a folder; give a file name such as {Path.Combine(path, "report.html")}");
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            File.WriteAllText(path, Render(), new UTF8Encoding(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: error: cannot write the report: {e.Message}");
+        }
     }
 
     private static string Cell(string tag, bool name) => name ? $"<{tag} class=\"name\">" : $"<{tag}>";

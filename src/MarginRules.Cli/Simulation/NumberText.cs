@@ -28,6 +28,9 @@ internal static class NumberText
     /// <summary>A count with thousands separators.</summary>
     public static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>A count of accounts with the noun: <c>1 account</c>, <c>2 accounts</c>.</summary>
+    public static string Accounts(int count) => count == 1 ? "1 account" : $"{Count(count)} accounts";
+
     /// <summary>A decimal with all its digits and no trailing zeros, as a parameter or setting was written.</summary>
     public static string Exact(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }

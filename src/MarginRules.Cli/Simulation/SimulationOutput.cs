@@ -13,7 +13,7 @@ internal static class SimulationOutput
     /// <summary>The heading lines: market, venues and shock.</summary>
     public static IEnumerable<string> Inputs(SimulationRun run)
     {
-        var venues = string.Join(", ", run.Venues.Select(v => $"{v.Name} ({NumberText.Count(v.Accounts.Count)} accounts, {v.Policy.Name})"));
+        var venues = string.Join(", ", run.Venues.Select(v => $"{v.Name} ({NumberText.Accounts(v.Accounts.Count)}, {v.Policy.Name})"));
         yield return $"Market {run.Market.FilePath}; {run.Venues.Count} {(run.Venues.Count == 1 ? "venue" : "venues")}: {venues}";
         yield return "Shock " + ShockText(run.Shock, run.Market);
     }

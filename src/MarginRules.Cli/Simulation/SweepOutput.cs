@@ -15,7 +15,7 @@ internal static class SweepOutput
     /// <summary>The heading lines: what is swept, over which venues, and the fixed shock of a parameter sweep.</summary>
     public static IEnumerable<string> Inputs(SweepRun run)
     {
-        var venues = string.Join(", ", run.Venues.Select(v => $"{v.Name} ({NumberText.Count(v.Accounts.Count)} accounts)"));
+        var venues = string.Join(", ", run.Venues.Select(v => $"{v.Name} ({NumberText.Accounts(v.Accounts.Count)})"));
         var first = run.Label(0);
         var last = run.Label(run.Points.Count - 1);
         yield return $"Sweep of {run.Variable} from {first} to {last} in {run.Points.Count} points; market {run.Market.FilePath}; venues {venues}";

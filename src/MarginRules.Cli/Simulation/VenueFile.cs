@@ -115,7 +115,10 @@ internal static class VenueFile
     {
         var relative = entry.AsName();
         var full = Path.GetFullPath(Path.Combine(folder, relative));
-        var shown = Path.GetRelativePath(Environment.CurrentDirectory, full);
+
+        // Files under the working folder are shown as the user would type them; others by their full path, not as ../../…
+        var fromHere = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        var shown = fromHere.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(fromHere) ? full : fromHere;
         if (!File.Exists(full)) throw entry.Error($"no such file \"{shown}\" (paths are relative to the venue file)");
         return shown;
     }

@@ -113,11 +113,12 @@ internal sealed class PortfolioCsvReader
     {
         var span = row.Span;
         var count = _header!.Count;
+        var quoted = span.Contains('"');
         var offset = 0;
         for (var i = 0; i < row.ColCount; i++)
         {
             var raw = row[i].Span;
-            if (span.Contains('"')) new CsvField(raw, i < count ? _header.Names[i] : "$", span, offset, line, 0, _path).ExpectWellQuoted();
+            if (quoted) new CsvField(raw, i < count ? _header.Names[i] : "$", span, offset, line, 0, _path).ExpectWellQuoted();
             if (i == count) throw new CsvField(raw, "$", span, offset, line, 0, _path).Error($"expected {count} fields, found {row.ColCount}");
             offset += raw.Length + 1;
         }

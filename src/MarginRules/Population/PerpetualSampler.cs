@@ -119,8 +119,8 @@ internal sealed class PerpetualSampler : AccountSampler
             entries[j] = FixedPoint.RoundUnits(mark * PortableMath.Exp(_entrySpread * random.NextNormal()), priceDecimals);
         }
 
-        // A wallet is what was paid in and realised, so it cannot be far below the margin balance: entries whose gains exceed
-        // half the balance are moved towards the mark.
+        // A wallet is what was paid in and realised, so it cannot be negative: entries whose gains exceed half the balance are
+        // moved towards the mark, which keeps the wallet (balance less gains) at about half the balance or more.
         var pnl = Pnl(chosen, sizes, entries);
         if (pnl > balance / 2)
         {

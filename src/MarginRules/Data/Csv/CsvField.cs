@@ -1,4 +1,5 @@
 using System;
+using MarginRules.Language.Text;
 using System.Globalization;
 using MarginRules.Accounts;
 
@@ -128,7 +129,7 @@ internal readonly ref struct CsvField
         if (text.IsEmpty) throw Missing(kind);
         var name = names.Get(text);
         if (market is null || market.TryGetQuote(name, out _)) return name;
-        var suggestion = NameSuggestion.Closest(name, market.Quotes.Keys);
+        var suggestion = SpellingSuggestion.Closest(name, market.Quotes.Keys);
         throw Error(suggestion is null
             ? $"the market does not list \"{name}\""
             : $"the market does not list \"{name}\"; did you mean \"{suggestion}\"?");

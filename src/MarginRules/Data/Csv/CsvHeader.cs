@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MarginRules.Language.Text;
 using System.Linq;
 using nietras.SeparatedValues;
 
@@ -63,7 +64,7 @@ internal sealed class CsvHeader
             var column = PortfolioCsvLayout.ColumnNames.IndexOf(name);
             if (column < 0)
             {
-                var suggestion = NameSuggestion.Closest(name, PortfolioCsvLayout.ColumnNames);
+                var suggestion = SpellingSuggestion.Closest(name, PortfolioCsvLayout.ColumnNames);
                 throw field.Error(suggestion is not null
                     ? $"unknown column \"{name}\"; did you mean \"{suggestion}\"?"
                     : $"unknown column \"{name}\"; the header is {PortfolioCsvLayout.Header}");

@@ -1,4 +1,5 @@
 using System;
+using MarginRules.Language.Text;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using MarginRules.Accounts;
@@ -142,7 +143,7 @@ internal sealed class PortfolioCsvReader
         const string Expected = "expected \"account\", \"position\", \"holding\" or \"debt\"";
         if (text.IsEmpty) throw field.Error($"kind must not be empty; {Expected}");
         var written = text.ToString();
-        var suggestion = NameSuggestion.Closest(written, PortfolioCsvLayout.KindNames);
+        var suggestion = SpellingSuggestion.Closest(written, PortfolioCsvLayout.KindNames);
         throw field.Error(suggestion is not null ? $"unknown kind \"{written}\"; did you mean \"{suggestion}\"?" : $"unknown kind \"{written}\"; {Expected}");
     }
 

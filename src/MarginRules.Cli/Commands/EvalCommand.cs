@@ -82,11 +82,24 @@ internal sealed class EvalCommand : ICommand
         var trace = a.Has("--explain") ? policy!.Explain(account, market) : null;
         var assessment = trace?.Assessment ?? policy!.Evaluate(account, market);
         var entries = trace == null ? null : FirstPass(trace.Entries);
-        var price = asset == null ? null : new LiquidationPriceSolver(policy!, solverOptions).Solve(account, market, asset);
+        var price = asset == null ? null : SolvePrice(policy!, solverOptions!, account, market, asset);
 
         if (json) console.Out.Write(Json(policy!, policyPath, assessment, account, entries, price));
         else console.Out.Write(Human(policy!, assessment, account, entries, price, console));
         return ExitCodes.Success;
+    }
+
+    private static LiquidationPriceResult SolvePrice(MarginPolicy policy, LiquidationPriceOptions options, Account account, Market market, string asset)
+    {
+        try
+        {
+            return new LiquidationPriceSolver(policy, options).Solve(account, market, asset);
+        }
+        catch (PolicyEvaluationException e)
+        {
+            // The account evaluates at the current price, so the failure is at a trial price: say so.
+            throw new UsageException($"{e.Message}, at a trial price of `{asset}` while searching its liquidation price");
+        }
     }
 
     // The trace also records the evaluations a restore-sized liquidation makes while it searches its amount; the

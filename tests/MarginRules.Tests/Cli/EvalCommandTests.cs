@@ -446,6 +446,21 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_evaluation_error_at_a_trial_price_says_it_happened_during_the_search()
+    {
+        // sqrt of (value − 5,000) × 1 USD is fine at 60 (value 6,000) but fails once the falling search passes 50.
+        var policy = Write("sqrt.margin", "policy \"s\" currency USD\nequity = sum(h in holdings: h.value)\nmaintenance = sqrt((sum(h in holdings: h.value) - 5_000 USD) * 1 USD)\nliquidation all_out {\n  when equity < maintenance\n  take h in holdings\n  size all\n}\n");
+        var account = Write("holder.json", """{ "id": "a", "holdings": [ { "asset": "X", "quantity": 100 } ] }""");
+        var market = Write("x-market.json", """{ "assets": { "X": { "price": 60 } } }""");
+
+        Run("eval", policy, "--account", account, "--market", market).Code.ShouldBe(ExitCodes.Success);
+        var (code, output, error) = Run("eval", policy, "--account", account, "--market", market, "--liquidation-price", "X");
+        code.ShouldBe(ExitCodes.UsageError);
+        output.ShouldBeEmpty();
+        error.ShouldBe($"{policy}:3:15: error: square root of a negative number (account `a`), at a trial price of `X` while searching its liquidation price\n");
+    }
+
+    [Fact]
     public void Help_shows_usage_and_an_example()
     {
         var (code, output, _) = Run("eval", "--help");

@@ -9,5 +9,8 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new CheckCommand(),
+        new EvalCommand(),
+        new FmtCommand(),
+        new InitCommand(),
     ];
 }

@@ -9,5 +9,6 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new CheckCommand(),
+        new TestCommand(),
     ];
 }

@@ -143,7 +143,7 @@ internal static class CascadeKeys
         }
 
         if (assets.Contains(asset)) return true;
-        problem = KeyText.Unknown(key, mapKey + ".", asset, null, assets, "expectation");
+        problem = KeyText.Unknown(key, mapKey + ".", asset, null, assets);
         return false;
     }
 

@@ -75,15 +75,7 @@ internal sealed class CascadeTestReader
         var maxRounds = (int)(fields.GetValueOrDefault("max_rounds")?.AsWhole(1, 100_000) ?? 100m);
 
         var symbols = prices.Keys.Concat(instruments.Select(i => i.Symbol)).ToArray();
-        var expectations = new List<Expectation>();
-        foreach (var member in expect.AsMap("expectation"))
-        {
-            var target = CascadeKeys.Resolve(member.Name!, prices.Keys, symbols, out var problem);
-            if (target is null) throw member.NameError(problem);
-            expectations.Add(PolicyTestLoader.ReadExpectation(member, target, tolerance));
-        }
-
-        if (expectations.Count == 0) throw expect.Error("a test needs at least one expectation");
+        var expectations = PolicyTestLoader.ReadExpectations(expect, tolerance, key => (CascadeKeys.Resolve(key, prices.Keys, symbols, out var problem), problem));
         var setup = new CascadeSetup { Assets = assets, Instruments = instruments, Venues = venues, Shock = shock };
         return (venues[0].Policy, new CascadeCheck(setup, maxRounds, prices, expectations));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using MarginRules.Assessment;
 using MarginRules.Cascade;
 
@@ -12,4 +13,4 @@ internal sealed record ExpectationSubject(
     MarginPolicy Policy,
     MarginAssessment? Assessment,
     CascadeResult? Cascade,
-    System.Collections.Generic.IReadOnlyDictionary<string, decimal>? StartPrices);
+    IReadOnlyDictionary<string, decimal>? StartPrices);

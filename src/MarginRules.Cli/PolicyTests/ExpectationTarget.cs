@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace MarginRules.Cli.PolicyTests;
 
@@ -11,4 +12,4 @@ internal sealed record ExpectationTarget(
     ExpectedKind Kind,
     Func<ExpectationSubject, ActualValue> Read,
     Func<ExpectationSubject, string?> Declaration,
-    System.Collections.Generic.IReadOnlyList<string>? AllowedTexts = null);
+    IReadOnlyList<string>? AllowedTexts = null);

@@ -33,13 +33,13 @@ internal static class KeyText
     /// The problem for a segment that is not one of <paramref name="candidates"/>: the whole key with the closest
     /// candidate put in the segment's place, or the keys allowed at that level.
     /// </summary>
-    public static string Unknown(string key, string prefix, string segment, string? rest, IReadOnlyCollection<string> candidates, string what = "expectation")
+    public static string Unknown(string key, string prefix, string segment, string? rest, IReadOnlyCollection<string> candidates)
     {
         var suggestion = Suggestions.Closest(segment, candidates);
         if (suggestion is not null)
-            return $"unknown {what} \"{key}\"; did you mean \"{prefix}{suggestion}{(rest is null ? string.Empty : "." + rest)}\"?";
+            return $"unknown expectation \"{key}\"; did you mean \"{prefix}{suggestion}{(rest is null ? string.Empty : "." + rest)}\"?";
         var known = candidates.Count == 0 ? "there are none" : "known: " + string.Join(", ", candidates.Select(c => $"\"{prefix}{c}\""));
-        return $"unknown {what} \"{key}\"; {known}";
+        return $"unknown expectation \"{key}\"; {known}";
     }
 
     /// <summary>The problem for a key that stops before naming a value.</summary>

@@ -152,7 +152,8 @@ internal sealed class PolicyTestLoader
         return new Expectation(member.Name!, expected, tolerance, target);
     }
 
-    private static IReadOnlyList<Expectation> ReadExpectations(TestFileNode node, decimal tolerance, Func<string, (ExpectationTarget? Target, string Problem)> resolve)
+    /// <summary>Reads an <c>expect</c> object, resolving each key with <paramref name="resolve"/> (the target, or null and the problem).</summary>
+    public static IReadOnlyList<Expectation> ReadExpectations(TestFileNode node, decimal tolerance, Func<string, (ExpectationTarget? Target, string Problem)> resolve)
     {
         var expectations = new List<Expectation>();
         foreach (var member in node.AsMap("expectation"))

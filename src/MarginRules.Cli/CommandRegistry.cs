@@ -9,8 +9,9 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new CheckCommand(),
-        new EvalCommand(),
         new FmtCommand(),
+        new EvalCommand(),
+        new TestCommand(),
         new InitCommand(),
     ];
 }

@@ -9,7 +9,11 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } =
     [
         new CheckCommand(),
+        new FmtCommand(),
+        new EvalCommand(),
         new SimulateCommand(),
         new SweepCommand(),
+        new TestCommand(),
+        new InitCommand(),
     ];
 }

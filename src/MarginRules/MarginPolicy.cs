@@ -98,15 +98,18 @@ public sealed class MarginPolicy
         var frame = program.CreateFrame();
         program.Run(account, market, frame);
         var status = frame.RuleIndex >= 0 ? MarginStatus.Liquidatable : frame.CallTriggered ? MarginStatus.MarginCall : MarginStatus.Healthy;
-        var assessment = Build(program, account, market, frame, status);
+        var entries = trace.ToArray();
+
+        // Sizing a `restore` liquidation re-runs the policy on trial accounts; those runs are not part of the trace.
+        var assessment = Build(_reference, account, market, frame, status);
         var source = Checked.Source;
-        var entries = trace.Select(t =>
+        var rows = entries.Select(t =>
         {
             var (name, let, value) = t;
             var position = source.GetPosition(let.Span.Start);
             return new TraceEntry(name, let.Kind, value, let.Type.ToString(), position.Line, position.Column, source.GetText(let.Value.Span), let.Description);
         }).ToArray();
-        return new EvaluationTrace(entries, assessment);
+        return new EvaluationTrace(rows, assessment);
     }
 
     /// <summary>Plans the liquidation for an account that <see cref="Assess"/> found liquidatable, from the same frame.</summary>

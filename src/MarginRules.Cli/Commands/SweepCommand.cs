@@ -6,6 +6,7 @@ using MarginRules.Cascade;
 using MarginRules.Cascade.Shocks;
 using MarginRules.Cli.Reports;
 using MarginRules.Cli.Simulation;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.Commands;
 
@@ -117,7 +118,7 @@ internal sealed class SweepCommand : ICommand
     private static void RequireAsset(SweepRange range, SimulationMarket market)
     {
         if (market.AssetSymbols.Contains(range.Name, StringComparer.Ordinal)) return;
-        var suggestion = Suggestion.Closest(range.Name, market.AssetSymbols);
+        var suggestion = SpellingSuggestion.Closest(range.Name, market.AssetSymbols);
         var hint = suggestion is null ? $"; known assets: {string.Join(", ", market.AssetSymbols)}" : $"; did you mean `{suggestion}`?";
         throw new UsageException($"error: --shock-range `{range.Text}`: column {range.Text.IndexOf(range.Name, StringComparison.Ordinal) + 1}: unknown asset `{range.Name}`{hint}");
     }
@@ -127,7 +128,7 @@ internal sealed class SweepCommand : ICommand
         var swept = venues.Where(v => v.HasParameter(range.Name)).ToArray();
         if (swept.Length > 0) return swept;
         var all = venues.SelectMany(v => v.Policy.Checked.Parameters.Select(p => p.Name)).Distinct().ToArray();
-        var suggestion = Suggestion.Closest(range.Name, all);
+        var suggestion = SpellingSuggestion.Closest(range.Name, all);
         var hint = suggestion is not null ? $"; did you mean `{suggestion}`?" : all.Length > 0 ? $"; the policies have {string.Join(", ", all)}" : "; the policies have no parameters";
         throw new UsageException($"error: --param-range `{range.Text}`: column {range.Text.IndexOf(range.Name, StringComparison.Ordinal) + 1}: no venue's policy has a parameter `{range.Name}`{hint}");
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using MarginRules.Data;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.Simulation;
 
@@ -87,7 +88,7 @@ internal sealed class JsonEntry
     /// <summary>The error for a member this object does not have, suggesting the closest known one.</summary>
     public DataFormatException UnknownField(IReadOnlyList<string> known)
     {
-        var suggestion = Suggestion.Closest(Name ?? string.Empty, known);
+        var suggestion = SpellingSuggestion.Closest(Name ?? string.Empty, known);
         return NameError(suggestion is not null
             ? $"unknown field \"{Name}\"; did you mean \"{suggestion}\"?"
             : $"unknown field \"{Name}\"; known fields are {string.Join(", ", known.Select(f => $"\"{f}\""))}");

@@ -4,6 +4,7 @@ using System.Linq;
 using MarginRules.Cascade;
 using MarginRules.Cascade.Impact;
 using MarginRules.Data;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.Simulation;
 
@@ -16,7 +17,9 @@ internal static class SimulationMarketFile
 {
     private static readonly string[] DocumentFields = ["assets", "instruments"];
     private static readonly string[] AssetFields = ["price", "volatility", "impact", "follows"];
-    private static readonly string[] Models = ["linear", "sqrt", "exponential", "orderbook", "none"];
+    // square_root and order_book are the names policy test files use; both spellings work in either file.
+    private static readonly string[] Models = ["linear", "sqrt", "square_root", "exponential", "orderbook", "order_book", "none"];
+    private static readonly string[] BidFields = ["price", "quantity"];
 
     /// <summary>Reads a market file.</summary>
     /// <exception cref="UsageException">The file does not exist.</exception>
@@ -79,7 +82,7 @@ internal static class SimulationMarketFile
     {
         var name = entry.AsName();
         if (symbols.Contains(name, StringComparer.Ordinal)) return name;
-        var suggestion = Suggestion.Closest(name, symbols);
+        var suggestion = SpellingSuggestion.Closest(name, symbols);
         throw entry.Error(suggestion is null
             ? $"unknown {what} \"{name}\"; the market lists {string.Join(", ", symbols)}"
             : $"unknown {what} \"{name}\"; did you mean \"{suggestion}\"?");
@@ -110,7 +113,12 @@ internal static class SimulationMarketFile
     {
         var fields = entry.AsObject();
         var modelEntry = fields.FirstOrDefault(f => f.Name == "model") ?? throw entry.MissingField("model");
-        var model = modelEntry.AsName();
+        var model = modelEntry.AsName() switch
+        {
+            "square_root" => "sqrt",
+            "order_book" => "orderbook",
+            var name => name,
+        };
         string[] known = model switch
         {
             "linear" => ["model", "lambda"],
@@ -118,7 +126,7 @@ internal static class SimulationMarketFile
             "exponential" => ["model", "alpha", "scale"],
             "orderbook" => ["model", "bids"],
             "none" => ["model"],
-            _ => throw modelEntry.Error(Suggestion.Closest(model, Models) is { } s
+            _ => throw modelEntry.Error(SpellingSuggestion.Closest(model, Models) is { } s
                 ? $"unknown impact model \"{model}\"; did you mean \"{s}\"?"
                 : $"unknown impact model \"{model}\"; the models are {string.Join(", ", Models.Select(m => $"\"{m}\""))}"),
         };
@@ -146,13 +154,12 @@ internal static class SimulationMarketFile
         var bids = new List<(decimal Price, decimal Quantity)>();
         foreach (var level in entry.AsArray())
         {
-            var pair = level.AsArray();
-            if (pair.Count != 2) throw level.Error($"a bid level is [price, quantity], found {pair.Count} values");
-            var price = pair[0].AsPositive();
-            var quantity = pair[1].AsPositive();
+            var (priceEntry, quantityEntry) = ReadLevel(level);
+            var price = priceEntry.AsPositive();
+            var quantity = quantityEntry.AsPositive();
             if (bids.Count > 0 && price >= bids[^1].Price)
             {
-                throw pair[0].Error($"bid prices must fall strictly from the best bid; {pair[0].Text} is not below {bids[^1].Price}");
+                throw priceEntry.Error($"bid prices must fall strictly from the best bid; {priceEntry.Text} is not below {bids[^1].Price}");
             }
 
             bids.Add((price, quantity));
@@ -160,5 +167,25 @@ internal static class SimulationMarketFile
 
         if (bids.Count == 0) throw entry.Error("the bid ladder is empty; give at least one [price, quantity] level");
         return bids;
+    }
+
+    // A level is [price, quantity], or { "price": …, "quantity": … } as policy test files write it.
+    private static (JsonEntry Price, JsonEntry Quantity) ReadLevel(JsonEntry level)
+    {
+        if (level.Kind == System.Text.Json.JsonValueKind.Object)
+        {
+            var fields = level.AsObject();
+            foreach (var field in fields)
+            {
+                if (!BidFields.Contains(field.Name, StringComparer.Ordinal)) throw field.UnknownField(BidFields);
+            }
+
+            return (fields.FirstOrDefault(f => f.Name == "price") ?? throw level.MissingField("price"),
+                    fields.FirstOrDefault(f => f.Name == "quantity") ?? throw level.MissingField("quantity"));
+        }
+
+        var pair = level.AsArray();
+        if (pair.Count != 2) throw level.Error($"a bid level is [price, quantity], found {pair.Count} values");
+        return (pair[0], pair[1]);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
+using MarginRules.Cli.Json;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using MarginRules.Cascade;
 
@@ -96,26 +96,23 @@ internal static class SimulationOutput
     /// <summary>Writes the machine output: one JSON object with the inputs, every round, the summary and the final prices.</summary>
     public static void WriteJson(TextWriter output, SimulationRun run, string? reportPath)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
+        output.Write(JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("market", run.Market.FilePath);
             WriteVenues(json, run.Venues);
             WriteShock(json, run.Shock);
-            json.WriteNumber("max_rounds", run.MaxRounds);
+            json.WriteNumber("maxRounds", run.MaxRounds);
             json.WriteStartArray("rounds");
             foreach (var r in run.Result.Rounds) WriteRound(json, r);
             json.WriteEndArray();
             json.WritePropertyName("summary");
             WriteSummary(json, run.Result.Summary);
-            WriteMap(json, "final_prices", run.Result.FinalPrices);
+            WriteMap(json, "finalPrices", run.Result.FinalPrices);
             if (reportPath is null) json.WriteNull("report");
             else json.WriteString("report", reportPath);
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        }));
     }
 
     /// <summary>Writes the venues as an array of name, policy, portfolio, account count and fund.</summary>
@@ -128,16 +125,16 @@ internal static class SimulationOutput
             json.WriteString("name", v.Name);
             json.WriteString("file", v.FilePath);
             json.WriteString("policy", v.PolicyPath);
-            json.WriteString("policy_name", v.Policy.Name);
+            json.WriteString("policyName", v.Policy.Name);
             json.WriteString("portfolio", v.PortfolioPath);
             json.WriteNumber("accounts", v.Accounts.Count);
-            json.WriteNumber("insurance_fund", v.Setup.InsuranceFund);
+            JsonText.Number(json, "insuranceFund", v.Setup.InsuranceFund);
             json.WriteStartObject("parameters");
             foreach (var (name, value) in v.Parameters.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
                 switch (value)
                 {
-                    case decimal d: json.WriteNumber(name, d); break;
+                    case decimal d: JsonText.Number(json, name, d); break;
                     case bool b: json.WriteBoolean(name, b); break;
                     default: json.WriteString(name, value.ToString()); break;
                 }
@@ -161,7 +158,7 @@ internal static class SimulationOutput
         foreach (var step in shock.Path.Steps)
         {
             json.WriteStartObject();
-            foreach (var (asset, move) in step.Moves) json.WriteNumber(asset, move);
+            foreach (var (asset, move) in step.Moves) JsonText.Number(json, asset, move);
             json.WriteEndObject();
         }
 
@@ -173,18 +170,18 @@ internal static class SimulationOutput
     public static void WriteSummary(Utf8JsonWriter json, CascadeSummary s)
     {
         json.WriteStartObject();
-        WriteMap(json, "initial_shock", s.InitialShock);
-        WriteMap(json, "final_move", s.FinalMove);
+        WriteMap(json, "initialShock", s.InitialShock);
+        WriteMap(json, "finalMove", s.FinalMove);
         WriteMap(json, "amplification", s.Amplification);
-        json.WriteNumber("total_liquidated", s.TotalLiquidated);
-        json.WriteNumber("accounts_liquidated", s.AccountsLiquidated);
-        json.WriteNumber("margin_calls", s.MarginCalls);
-        json.WriteNumber("bad_debt", s.BadDebt);
-        json.WriteNumber("insurance_drawn", s.InsuranceDrawn);
-        json.WriteNumber("adl_events", s.AdlEvents);
-        json.WriteNumber("socialized_loss", s.SocializedLoss);
+        JsonText.Number(json, "totalLiquidated", s.TotalLiquidated);
+        json.WriteNumber("accountsLiquidated", s.AccountsLiquidated);
+        json.WriteNumber("marginCalls", s.MarginCalls);
+        JsonText.Number(json, "badDebt", s.BadDebt);
+        JsonText.Number(json, "insuranceDrawn", s.InsuranceDrawn);
+        json.WriteNumber("adlEvents", s.AdlEvents);
+        JsonText.Number(json, "socializedLoss", s.SocializedLoss);
         json.WriteNumber("rounds", s.Rounds);
-        json.WriteString("stop_reason", SimulationRun.StopCode(s.StopReason));
+        json.WriteString("stopReason", SimulationRun.StopCode(s.StopReason));
         json.WriteEndObject();
     }
 
@@ -193,26 +190,26 @@ internal static class SimulationOutput
         json.WriteStartObject();
         json.WriteNumber("round", r.Number);
         WriteMap(json, "prices", r.Prices);
-        json.WriteNumber("margin_calls", r.MarginCalls);
-        json.WriteNumber("top_ups", r.TopUps);
-        json.WriteNumber("top_up_amount", r.TopUpAmount);
+        json.WriteNumber("marginCalls", r.MarginCalls);
+        json.WriteNumber("topUps", r.TopUps);
+        JsonText.Number(json, "topUpAmount", r.TopUpAmount);
         json.WriteNumber("liquidations", r.Liquidations);
-        WriteMap(json, "liquidated_notional", r.LiquidatedNotional);
-        WriteMap(json, "net_sales", r.NetSales);
-        json.WriteNumber("bad_debt", r.BadDebt);
-        json.WriteNumber("insurance_drawn", r.InsuranceDrawn);
-        WriteMap(json, "insurance_funds", r.InsuranceFunds);
-        json.WriteNumber("adl_events", r.AdlEvents);
-        json.WriteNumber("adl_amount", r.AdlAmount);
-        json.WriteNumber("socialized_loss", r.SocializedLoss);
-        json.WriteNumber("accounts_evaluated", r.AccountsEvaluated);
+        WriteMap(json, "liquidatedNotional", r.LiquidatedNotional);
+        WriteMap(json, "netSales", r.NetSales);
+        JsonText.Number(json, "badDebt", r.BadDebt);
+        JsonText.Number(json, "insuranceDrawn", r.InsuranceDrawn);
+        WriteMap(json, "insuranceFunds", r.InsuranceFunds);
+        json.WriteNumber("adlEvents", r.AdlEvents);
+        JsonText.Number(json, "adlAmount", r.AdlAmount);
+        JsonText.Number(json, "socializedLoss", r.SocializedLoss);
+        json.WriteNumber("accountsEvaluated", r.AccountsEvaluated);
         json.WriteEndObject();
     }
 
     private static void WriteMap(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, decimal> values)
     {
         json.WriteStartObject(name);
-        foreach (var (key, value) in values) json.WriteNumber(key, value);
+        foreach (var (key, value) in values) JsonText.Number(json, key, value);
         json.WriteEndObject();
     }
 }

@@ -55,5 +55,5 @@ internal sealed record SimulationRun(SimulationMarket Market, IReadOnlyList<Simu
     };
 
     /// <summary>The stop reason as the JSON output writes it.</summary>
-    public static string StopCode(CascadeStopReason reason) => reason == CascadeStopReason.Fixpoint ? "fixpoint" : "round_limit";
+    public static string StopCode(CascadeStopReason reason) => reason == CascadeStopReason.Fixpoint ? "fixpoint" : "roundLimit";
 }

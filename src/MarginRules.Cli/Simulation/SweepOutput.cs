@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
+using MarginRules.Cli.Json;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 
 namespace MarginRules.Cli.Simulation;
@@ -60,8 +60,7 @@ internal static class SweepOutput
     /// <summary>Writes the machine output: one JSON object with the inputs, every point's summary and the tipping point.</summary>
     public static void WriteJson(TextWriter output, SweepRun run, string? reportPath)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
+        output.Write(JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("market", run.Market.FilePath);
@@ -76,14 +75,14 @@ internal static class SweepOutput
             json.WriteEndObject();
             if (run.Shock is null) json.WriteNull("shock");
             else SimulationOutput.WriteShock(json, run.Shock);
-            json.WriteNumber("max_rounds", run.MaxRounds);
-            json.WriteNumber("tip_jump", run.Jump);
+            json.WriteNumber("maxRounds", run.MaxRounds);
+            JsonText.Number(json, "tipJump", run.Jump);
             json.WriteStartArray("points");
             for (var i = 0; i < run.Points.Count; i++)
             {
                 json.WriteStartObject();
                 json.WriteString("label", run.Label(i));
-                json.WriteNumber("value", run.SweepsShock ? run.Range.Fraction(i) : run.Range.Numbers[i]);
+                JsonText.Number(json, "value", run.SweepsShock ? run.Range.Fraction(i) : run.Range.Numbers[i]);
                 json.WritePropertyName("summary");
                 SimulationOutput.WriteSummary(json, run.Points[i]);
                 json.WriteEndObject();
@@ -92,7 +91,7 @@ internal static class SweepOutput
             json.WriteEndArray();
             if (run.Tip is { } tip)
             {
-                json.WriteStartObject("tipping_point");
+                json.WriteStartObject("tippingPoint");
                 json.WriteNumber("index", tip.Index);
                 json.WriteString("label", run.Label(tip.Index));
                 json.WriteStartArray("reasons");
@@ -102,14 +101,12 @@ internal static class SweepOutput
             }
             else
             {
-                json.WriteNull("tipping_point");
+                json.WriteNull("tippingPoint");
             }
 
             if (reportPath is null) json.WriteNull("report");
             else json.WriteString("report", reportPath);
             json.WriteEndObject();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        }));
     }
 }

@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using MarginRules.Accounts;
 using MarginRules.Cascade;
 using MarginRules.Data;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.Simulation;
 
@@ -65,7 +66,7 @@ internal static class VenueFile
 
         var policyText = File.ReadAllText(policyPath);
         var policy = Compile(policyText, policyPath, parameters, parameterEntries);
-        var accounts = LoadPortfolio(portfolioPath, portfolioEntry, market);
+        var accounts = LoadPortfolio(portfolioPath, market);
         var fund = Field("insurance_fund")?.AsNonNegative() ?? 0m;
         var reserves = Field("reserves") is { } reservesEntry ? ReadReserves(reservesEntry, accounts, portfolioPath) : null;
         var response = Field("response") is { } responseEntry ? ReadResponse(responseEntry) : MarginCallResponse.None;
@@ -123,14 +124,10 @@ internal static class VenueFile
         return shown;
     }
 
-    private static IReadOnlyList<Account> LoadPortfolio(string path, JsonEntry entry, SimulationMarket market)
+    private static IReadOnlyList<Account> LoadPortfolio(string path, SimulationMarket market)
     {
         var quotes = market.Quotes(market.StartPrices);
-        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            throw entry.Error("CSV portfolios are not supported by simulations yet; give a JSON portfolio ({ \"accounts\": [ … ] })");
-        }
-
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return PortfolioCsv.Load(path, quotes);
         return AccountJson.LoadPortfolio(path, quotes);
     }
 
@@ -162,7 +159,7 @@ internal static class VenueFile
         {
             if (!ids.Contains(reserve.Name!))
             {
-                var suggestion = Suggestion.Closest(reserve.Name!, ids);
+                var suggestion = SpellingSuggestion.Closest(reserve.Name!, ids);
                 throw reserve.NameError($"the portfolio has no account \"{reserve.Name}\"{(suggestion is null ? string.Empty : $"; did you mean \"{suggestion}\"?")}");
             }
 

@@ -623,44 +623,8 @@ namespace MarginRules.Language.Binding
 
         internal static string? Suggest(string name, IEnumerable<string> candidates)
         {
-            string? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var candidate in candidates)
-            {
-                var distance = EditDistance(name, candidate);
-                if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-                {
-                    best = candidate;
-                    bestDistance = distance;
-                }
-            }
-
-            // Suggest only close matches: a third of the name's length, at least 1 and at most 3 edits.
-            var allowed = Math.Min(3, Math.Max(1, name.Length / 3));
-            return best != null && bestDistance <= allowed ? $"did you mean `{best}`?" : null;
-        }
-
-        private static int EditDistance(string a, string b)
-        {
-            if (Math.Abs(a.Length - b.Length) > 3) return int.MaxValue;
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++) previous[j] = j;
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                var t = previous;
-                previous = current;
-                current = t;
-            }
-
-            return previous[b.Length];
+            var best = SpellingSuggestion.Closest(name, candidates);
+            return best == null ? null : $"did you mean `{best}`?";
         }
     }
 }

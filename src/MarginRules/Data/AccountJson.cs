@@ -1,4 +1,5 @@
 using System;
+using MarginRules.Language.Text;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -158,7 +159,7 @@ public static class AccountJson
     {
         var symbol = node.AsName();
         if (market is null || market.TryGetQuote(symbol, out _)) return symbol;
-        var suggestion = NameSuggestion.Closest(symbol, market.Quotes.Keys);
+        var suggestion = SpellingSuggestion.Closest(symbol, market.Quotes.Keys);
         throw node.Error(suggestion is null
             ? $"the market does not list \"{symbol}\""
             : $"the market does not list \"{symbol}\"; did you mean \"{suggestion}\"?");

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MarginRules.Language.Text;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -89,7 +90,7 @@ internal sealed class DataNode
     public DataFormatException UnknownField(IReadOnlyList<string> knownFields)
     {
         var name = Name ?? string.Empty;
-        var suggestion = NameSuggestion.Closest(name, knownFields);
+        var suggestion = SpellingSuggestion.Closest(name, knownFields);
         return NameError(suggestion is not null
             ? $"unknown field \"{name}\"; did you mean \"{suggestion}\"?"
             : $"unknown field \"{name}\"; known fields are {string.Join(", ", knownFields.Select(f => $"\"{f}\""))}");

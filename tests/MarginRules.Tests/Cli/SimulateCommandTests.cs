@@ -67,23 +67,23 @@ public sealed class SimulateCommandTests : IDisposable
         var summary = root.GetProperty("summary");
 
         // The numbers of the worked example above, without rounding.
-        summary.GetProperty("initial_shock").GetProperty("BTC").GetDecimal().ShouldBe(-0.1m);
-        summary.GetProperty("final_move").GetProperty("BTC").GetDecimal().ShouldBe(-0.2480761m);
+        summary.GetProperty("initialShock").GetProperty("BTC").GetDecimal().ShouldBe(-0.1m);
+        summary.GetProperty("finalMove").GetProperty("BTC").GetDecimal().ShouldBe(-0.2480761m);
         summary.GetProperty("amplification").GetProperty("BTC").GetDecimal().ShouldBe(2.480761m);
-        summary.GetProperty("total_liquidated").GetDecimal().ShouldBe(171.9m);
-        summary.GetProperty("bad_debt").GetDecimal().ShouldBe(0.9595m);
-        summary.GetProperty("insurance_drawn").GetDecimal().ShouldBe(0.9595m);
-        summary.GetProperty("accounts_liquidated").GetInt32().ShouldBe(2);
+        summary.GetProperty("totalLiquidated").GetDecimal().ShouldBe(171.9m);
+        summary.GetProperty("badDebt").GetDecimal().ShouldBe(0.9595m);
+        summary.GetProperty("insuranceDrawn").GetDecimal().ShouldBe(0.9595m);
+        summary.GetProperty("accountsLiquidated").GetInt32().ShouldBe(2);
         summary.GetProperty("rounds").GetInt32().ShouldBe(3);
-        summary.GetProperty("stop_reason").GetString().ShouldBe("fixpoint");
-        root.GetProperty("final_prices").GetProperty("BTC").GetDecimal().ShouldBe(75.19239m);
+        summary.GetProperty("stopReason").GetString().ShouldBe("fixpoint");
+        root.GetProperty("finalPrices").GetProperty("BTC").GetDecimal().ShouldBe(75.19239m);
         root.GetProperty("report").ValueKind.ShouldBe(JsonValueKind.Null);
 
         var rounds = root.GetProperty("rounds");
         rounds.GetArrayLength().ShouldBe(3);
         rounds[1].GetProperty("prices").GetProperty("BTC").GetDecimal().ShouldBe(81.9m);
-        rounds[1].GetProperty("bad_debt").GetDecimal().ShouldBe(0.5095m);
-        rounds[1].GetProperty("insurance_funds").GetProperty("perps").GetDecimal().ShouldBe(99.9m);
+        rounds[1].GetProperty("badDebt").GetDecimal().ShouldBe(0.5095m);
+        rounds[1].GetProperty("insuranceFunds").GetProperty("perps").GetDecimal().ShouldBe(99.9m);
         root.GetProperty("venues")[0].GetProperty("accounts").GetInt32().ShouldBe(2);
     }
 
@@ -95,11 +95,11 @@ public sealed class SimulateCommandTests : IDisposable
 
         code.ShouldBe(0);
         var summary = JsonDocument.Parse(output).RootElement.GetProperty("summary");
-        summary.GetProperty("stop_reason").GetString().ShouldBe("round_limit");
+        summary.GetProperty("stopReason").GetString().ShouldBe("roundLimit");
         summary.GetProperty("rounds").GetInt32().ShouldBe(1);
 
         // After round 1's impact the price is 81.9 (worked example): −18.1%.
-        summary.GetProperty("final_move").GetProperty("BTC").GetDecimal().ShouldBe(-0.181m);
+        summary.GetProperty("finalMove").GetProperty("BTC").GetDecimal().ShouldBe(-0.181m);
     }
 
     [Fact]
@@ -167,7 +167,51 @@ public sealed class SimulateCommandTests : IDisposable
 
         // Round 1: a is closed at 90 with a 1% fee: 0.90 to the fund, and bad debt 0.90 drawn back from it.
         var round = JsonDocument.Parse(output).RootElement.GetProperty("rounds")[0];
-        round.GetProperty("bad_debt").GetDecimal().ShouldBe(0.9m);
+        round.GetProperty("badDebt").GetDecimal().ShouldBe(0.9m);
+    }
+
+    [Fact]
+    public void A_csv_portfolio_gives_the_same_run_as_the_json_one()
+    {
+        // The two accounts of SimulateTestFiles.Portfolio, written as CSV rows (docs/data-formats.md, "CSV portfolios").
+        _files.Write("portfolio.csv", """
+            account,kind,symbol,quantity,entry_price,isolated,isolated_margin,wallet,tags,call_rounds
+            a,account,,,,,,10,,
+            a,position,BTCUSDT,1,100,,,,,
+            b,account,,,,,,18,,
+            b,position,BTCUSDT,1,100,,,,,
+
+            """);
+        var csvVenue = _files.Write("csv-venue.json", """{ "name": "perps", "policy": "binance-btcusdt.margin", "portfolio": "portfolio.csv", "insurance_fund": 100 }""");
+
+        var json = SimulateTestFiles.Run("simulate", _files.VenuePath, "--market", _files.MarketPath, "--shock", "BTC=-10%");
+        var csv = SimulateTestFiles.Run("simulate", csvVenue, "--market", _files.MarketPath, "--shock", "BTC=-10%");
+
+        csv.Code.ShouldBe(0);
+        csv.Out.ShouldBe(json.Out);
+    }
+
+    [Fact]
+    public void Impact_models_take_the_names_and_bid_objects_of_policy_test_files_too()
+    {
+        // Bids 0.5 @ 95 and 10 @ 80. The −10% shock sets the reference to 90; a's sale of 1 BTC uses up the first level
+        // (0.5) and reaches the second, so the mark is min(80, 90) = 80. At 80, b (wallet 18, 1 BTC from 100) has −2 of
+        // equity and is closed too; 2 BTC sold in all still sits in the second level, so the price stays 80.
+        // Final move 80 / 100 − 1 = −0.2; amplification −0.2 / −0.1 = 2.
+        _files.Write("market.json", """
+            { "assets": { "BTC": { "price": 100, "impact": { "model": "order_book",
+                "bids": [ { "price": 95, "quantity": 0.5 }, { "price": 80, "quantity": 10 } ] } },
+                          "ETH": { "price": 10, "impact": { "model": "square_root", "y": 1, "sigma": 0.02, "daily_volume": 1000 } } },
+              "instruments": { "BTCUSDT": "BTC" } }
+            """);
+
+        var (code, output, _) = SimulateTestFiles.Run("simulate", _files.VenuePath, "--market", _files.MarketPath, "--shock", "BTC=-10%", "--json");
+
+        code.ShouldBe(0);
+        var summary = JsonDocument.Parse(output).RootElement.GetProperty("summary");
+        summary.GetProperty("finalMove").GetProperty("BTC").GetDecimal().ShouldBe(-0.2m);
+        summary.GetProperty("amplification").GetProperty("BTC").GetDecimal().ShouldBe(2m);
+        summary.GetProperty("accountsLiquidated").GetInt32().ShouldBe(2);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class SimulateExampleTests
             // A spiral: forced selling takes both shocked assets further than the shock, over several rounds.
             summary.GetProperty("amplification").GetProperty("BTC").GetDecimal().ShouldBeGreaterThan(1.1m);
             summary.GetProperty("amplification").GetProperty("ETH").GetDecimal().ShouldBeGreaterThan(1m);
-            summary.GetProperty("stop_reason").GetString().ShouldBe("fixpoint");
+            summary.GetProperty("stopReason").GetString().ShouldBe("fixpoint");
             root.GetProperty("rounds").EnumerateArray().Count(r => r.GetProperty("liquidations").GetInt32() > 0).ShouldBeGreaterThanOrEqualTo(3);
             File.Exists(report).ShouldBeTrue();
         }
@@ -70,8 +70,8 @@ public sealed class SimulateExampleTests
 
         code.ShouldBe(0);
         var rounds = JsonDocument.Parse(output).RootElement.GetProperty("rounds").EnumerateArray().ToArray();
-        rounds.Sum(r => r.GetProperty("margin_calls").GetInt32()).ShouldBeGreaterThan(0);
-        rounds.Sum(r => r.GetProperty("top_ups").GetInt32()).ShouldBeGreaterThan(0);
+        rounds.Sum(r => r.GetProperty("marginCalls").GetInt32()).ShouldBeGreaterThan(0);
+        rounds.Sum(r => r.GetProperty("topUps").GetInt32()).ShouldBeGreaterThan(0);
 
         // Reg T gives a call 3 rounds (deadline 3): the first sell-outs come in round 4, after the round-1 calls expire.
         rounds.First(r => r.GetProperty("liquidations").GetInt32() > 0).GetProperty("round").GetInt32().ShouldBe(4);
@@ -88,7 +88,7 @@ public sealed class SimulateExampleTests
         root.GetProperty("shock").GetProperty("steps").GetArrayLength().ShouldBe(5);
 
         // 0.92 × 0.90 × 0.85 × 0.86 × 1.03 − 1 = −0.37657396: the compounded BTC moves of the file's five steps.
-        root.GetProperty("summary").GetProperty("initial_shock").GetProperty("BTC").GetDecimal().ShouldBe(-0.37657396m);
+        root.GetProperty("summary").GetProperty("initialShock").GetProperty("BTC").GetDecimal().ShouldBe(-0.37657396m);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class SimulateExampleTests
         points.Length.ShouldBe(3);
 
         // More shock, more accounts liquidated.
-        var liquidated = points.Select(p => p.GetProperty("summary").GetProperty("accounts_liquidated").GetInt32()).ToArray();
+        var liquidated = points.Select(p => p.GetProperty("summary").GetProperty("accountsLiquidated").GetInt32()).ToArray();
         liquidated.ShouldBe(liquidated.Order().ToArray());
         liquidated[2].ShouldBeGreaterThan(liquidated[0]);
     }

@@ -138,11 +138,16 @@ public sealed class SimulateInputErrorTests : IDisposable
             "VENUE:1:1: error: missing field \"portfolio\" (at portfolio)");
 
     [Fact]
-    public void A_csv_portfolio_is_refused_with_a_clear_message()
+    public void A_csv_portfolio_error_names_the_csv_file_and_its_position()
     {
-        _files.Write("portfolio.csv", "id,wallet\n");
-        ShouldFailWithVenue("""{ "policy": "binance-btcusdt.margin", "portfolio": "portfolio.csv" }""",
-            "VENUE:1:52: error: CSV portfolios are not supported by simulations yet; give a JSON portfolio ({ \"accounts\": [ … ] }) (at portfolio)");
+        _files.Write("portfolio.csv", "account,kind,symbol,quantity,entry_price,isolated,isolated_margin,wallet,tags,call_rounds\na,position,ETHUSDT,1,100,,,,,\n");
+        var (code, _, error) = SimulateTestFiles.Run("simulate", _files.Write("venue.json", """{ "policy": "binance-btcusdt.margin", "portfolio": "portfolio.csv" }"""),
+            "--market", _files.MarketPath, "--shock", "BTC=-10%");
+
+        code.ShouldBe(2);
+        error.ShouldStartWith($"{_files.PathOf("portfolio.csv")}:2:");
+        error.ShouldContain("ETHUSDT");
+        error.Count(c => c == '\n').ShouldBe(1);
     }
 
     [Fact]

@@ -111,8 +111,8 @@ public sealed class SweepCommandTests : IDisposable
 
         // The −10% point is the worked example of SimulateCommandTests.
         points[4].GetProperty("summary").GetProperty("amplification").GetProperty("BTC").GetDecimal().ShouldBe(2.480761m);
-        points[4].GetProperty("summary").GetProperty("bad_debt").GetDecimal().ShouldBe(0.9595m);
-        var tip = root.GetProperty("tipping_point");
+        points[4].GetProperty("summary").GetProperty("badDebt").GetDecimal().ShouldBe(0.9595m);
+        var tip = root.GetProperty("tippingPoint");
         tip.GetProperty("index").GetInt32().ShouldBe(4);
         tip.GetProperty("reasons").GetArrayLength().ShouldBe(2);
     }

@@ -557,6 +557,7 @@ internal sealed class CascadeRun
 
         var events = 0;
         var covered = 0m;
+        var touched = new HashSet<int>();
         foreach (var (_, i, k) in candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Account).ThenBy(c => c.Position))
         {
             if (covered >= deficit) break;
@@ -564,12 +565,15 @@ internal sealed class CascadeRun
             var p = account.Positions[k];
             var mark = market.Price(p.Symbol);
             var upnl = p.Size * (mark - p.EntryPrice);
+            if (p.Size == 0m) continue;
             var take = Math.Min(deficit - covered, upnl);
             var quantity = take == upnl ? p.Size : p.Size * take / upnl;
             var realised = quantity * (mark - p.EntryPrice);
-            var positions = account.Positions.SetItem(k, p with { Size = p.Size - quantity }).Where(x => x.Size != 0m).ToImmutableArray();
-            venue.Accounts[i] = account with { Positions = positions };
+
+            // Closed positions stay at size 0 until every candidate is done, so candidate indices stay valid.
+            venue.Accounts[i] = account with { Positions = account.Positions.SetItem(k, p with { Size = p.Size - quantity }) };
             venue.Dirty[i] = true;
+            touched.Add(i);
             _ledger.SinkPositions[_instrumentIndex[p.Symbol]] += quantity;
             _ledger.SinkCash -= realised;
             venue.Accounts[bankrupt] = venue.Accounts[bankrupt] with { Wallet = venue.Accounts[bankrupt].Wallet + realised };
@@ -577,6 +581,8 @@ internal sealed class CascadeRun
             events++;
         }
 
+        foreach (var i in touched)
+            venue.Accounts[i] = venue.Accounts[i] with { Positions = venue.Accounts[i].Positions.Where(x => x.Size != 0m).ToImmutableArray() };
         return (events, covered);
     }
 

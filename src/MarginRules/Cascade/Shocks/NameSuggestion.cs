@@ -1,4 +1,5 @@
 using System;
+using MarginRules.Language.Text;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -25,51 +26,5 @@ internal static class NameSuggestion
     }
 
     /// <summary>The known name within a few edits of <paramref name="asset"/>, ignoring case; null when none is close.</summary>
-    internal static string? Closest(string asset, IEnumerable<string> known)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var distance = EditDistance(asset.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        // The checker's threshold: a third of the name's length, at least 1 and at most 3 edits. Case differences
-        // cost nothing, so `btc` finds `BTC`.
-        var allowed = Math.Min(3, Math.Max(1, asset.Length / 3));
-        return best is not null && bestDistance <= allowed ? best : null;
-    }
-
-    // Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, since
-    // `stpes` for `steps` is as common a slip as a wrong letter.
-    private static int EditDistance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 3) return int.MaxValue;
-        var beforePrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
-                }
-            }
-
-            (beforePrevious, previous, current) = (previous, current, beforePrevious);
-        }
-
-        return previous[b.Length];
-    }
+    internal static string? Closest(string asset, IEnumerable<string> known) => SpellingSuggestion.Closest(asset, known);
 }

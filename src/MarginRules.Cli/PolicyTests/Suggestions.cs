@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 
-namespace MarginRules.Data;
+namespace MarginRules.Cli.PolicyTests;
 
 /// <summary>Finds the known name a misspelt one was probably meant to be, for "did you mean" hints.</summary>
-internal static class NameSuggestion
+internal static class Suggestions
 {
-    /// <summary>The candidate closest to <paramref name="name"/> by edit distance, or null when none is close.</summary>
-    /// <remarks>The same threshold as the policy binder's suggestions: a third of the name's length, at least 1 and at most 3 edits.
-    /// A name that differs only in letter case (<c>usdc</c> for <c>USDC</c>) is always suggested, however short.</remarks>
+    /// <summary>The candidate closest to <paramref name="name"/>, or null when none is close.</summary>
+    /// <remarks>The threshold the data loaders and the policy binder use: a third of the name's length in edits, at
+    /// least 1 and at most 3; a name that differs only in letter case is always suggested.</remarks>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -28,10 +28,8 @@ internal static class NameSuggestion
         return best is not null && bestDistance <= allowed ? best : null;
     }
 
-    // Levenshtein distance; names whose lengths differ by more than the largest allowed distance are never close.
     private static int EditDistance(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > 3) return int.MaxValue;
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;

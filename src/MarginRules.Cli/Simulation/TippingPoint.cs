@@ -12,7 +12,7 @@ namespace MarginRules.Cli.Simulation;
 /// <param name="Reasons">Why it counts, one sentence fragment per criterion met.</param>
 internal sealed record TippingPoint(int Index, IReadOnlyList<string> Reasons)
 {
-    /// <summary>The default jump threshold: ten percentage points of the shock (1.05× to 1.16× tips over; 1.05× to 1.14× does not).</summary>
+    /// <summary>The default jump threshold: ten percentage points of the shock (1.05× to 1.16× tips over; 1.05× to 1.15× does not).</summary>
     public const decimal DefaultJump = 0.10m;
 
     /// <summary>Finds the tipping point, or null when the sweep has none.</summary>

@@ -11,13 +11,30 @@ public sealed class SimulateExampleTests
 
     private static string Venue(string name) => TestData.ExamplePath("venues", name);
 
+    /// <summary>
+    /// Compares the checked-in portfolios with the generator's output. With MARGINRULES_REGENERATE_EXAMPLES=1 it first
+    /// writes the generator's output over the files in the repository's examples/portfolios (docs/cli.md, "Bundled examples").
+    /// </summary>
     [Fact]
     public void The_checked_in_portfolios_are_what_the_generator_makes()
     {
+        var regenerate = Environment.GetEnvironmentVariable("MARGINRULES_REGENERATE_EXAMPLES") == "1";
         foreach (var (file, json) in SimulateExamplePortfolios.All())
         {
-            File.ReadAllText(TestData.ExamplePath("portfolios", file)).Replace("\r\n", "\n").ShouldBe(json, file);
+            var path = regenerate ? Path.Combine(RepositoryRoot(), "examples", "portfolios", file) : TestData.ExamplePath("portfolios", file);
+            if (regenerate) File.WriteAllText(path, json);
+            File.ReadAllText(path).Replace("\r\n", "\n").ShouldBe(json, file);
         }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MarginRules.sln"))) return folder.FullName;
+        }
+
+        throw new DirectoryNotFoundException("no folder above the test assembly holds MarginRules.sln");
     }
 
     [Theory]

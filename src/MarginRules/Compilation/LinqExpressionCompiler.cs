@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using MarginRules.Accounts;
 using MarginRules.Compilation.Inlining;
 using MarginRules.Evaluation;
@@ -149,7 +150,14 @@ internal sealed partial class LinqExpressionCompiler
         return Expression.Lambda<TDelegate>(withConstants, name, parameters).Compile();
     }
 
-    private Expression Emit(BoundExpression e) => e switch
+    private Expression Emit(BoundExpression e)
+    {
+        // Inlining stacks function bodies on top of each other; fail cleanly rather than overflow the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return EmitNode(e);
+    }
+
+    private Expression EmitNode(BoundExpression e) => e switch
     {
         BoundLiteral literal => Constant(literal.Value),
         BoundParameterReference parameter => Constant(parameter.Parameter.Value!),
@@ -317,6 +325,11 @@ internal sealed partial class LinqExpressionCompiler
 
     private Expression Builtin(BoundBuiltinCall call)
     {
+        if (call.Function == BuiltinFunction.Round)
+            return Expression.Call(Members.BuiltinRound, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]), Expression.Constant(call.Mode));
+        if (call.Function == BuiltinFunction.Pow)
+            return Expression.Call(Members.BuiltinPow, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]));
+
         var args = call.Arguments.Select(Emit).ToArray();
         switch (call.Function)
         {
@@ -332,15 +345,13 @@ internal sealed partial class LinqExpressionCompiler
             case BuiltinFunction.Floor: return Expression.Call(Members.BuiltinFloor, args[0]);
             case BuiltinFunction.Ceil: return Expression.Call(Members.BuiltinCeil, args[0]);
             case BuiltinFunction.Sqrt: return Expression.Call(Members.BuiltinSqrt, args[0]);
-            case BuiltinFunction.Exp: return Expression.Call(Members.BuiltinExp, args[0]);
-            case BuiltinFunction.Round: return Expression.Call(Members.BuiltinRound, args[0], WholeNumber(call.Arguments[1], args[1]), Expression.Constant(call.Mode));
-            default: return Expression.Call(Members.BuiltinPow, args[0], WholeNumber(call.Arguments[1], args[1]));
+            default: return Expression.Call(Members.BuiltinExp, args[0]);
         }
     }
 
     // Digits and exponents are constants after checking; the conversion is the (int) cast ConstantFolder.Apply makes.
-    private static Expression WholeNumber(BoundExpression bound, Expression emitted) =>
-        bound is BoundLiteral { Value: decimal d } ? Expression.Constant((int)d) : Expression.Convert(emitted, typeof(int));
+    private Expression WholeNumber(BoundExpression bound) =>
+        bound is BoundLiteral { Value: decimal d } ? Expression.Constant((int)d) : Expression.Convert(Emit(bound), typeof(int));
 
     private Expression TableLookup(BoundTableLookup lookup)
     {

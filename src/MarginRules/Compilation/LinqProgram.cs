@@ -18,8 +18,10 @@ namespace MarginRules.Compilation;
 /// <see cref="ArgumentOutOfRangeException"/> (the square root of a negative number),
 /// <see cref="System.Collections.Generic.KeyNotFoundException"/> (a symbol the market does not list, a key with no table
 /// row and no default, a value outside every bracket), <see cref="ArgumentNullException"/> (a null symbol in the
-/// account), <see cref="IndexOutOfRangeException"/> (an item index outside its collection), and
-/// <see cref="InvalidOperationException"/> (asking for a rule value, order key or ADL rank the policy does not declare).
+/// account), <see cref="IndexOutOfRangeException"/> (an item index outside its collection),
+/// <see cref="NullReferenceException"/> (a null argument, or an account collection left as a default ImmutableArray),
+/// <see cref="InvalidOperationException"/> (asking for a rule value, order key or ADL rank the policy does not declare),
+/// and <see cref="InsufficientExecutionStackException"/> from the constructor when inlined functions nest too deeply.
 /// </remarks>
 internal sealed class LinqProgram : PolicyProgram
 {

@@ -4,8 +4,8 @@ namespace MarginRules.Runtime;
 
 /// <summary>
 /// Decimal arithmetic for compiled policies. Calling decimal's operators directly from an expression tree lets the
-/// JIT inline their large bodies into every compiled delegate, which costs milliseconds per operator when a policy is
-/// compiled; a call to these methods is compiled once per process.
+/// JIT inline their large bodies into every compiled delegate, which costs up to milliseconds per operator each time a
+/// policy is compiled; these methods are compiled once per process.
 /// </summary>
 internal static class DecimalOperators
 {

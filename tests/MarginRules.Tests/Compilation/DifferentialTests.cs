@@ -12,7 +12,7 @@ namespace MarginRules.Tests.Compilation;
 /// <summary>Compiled equals interpreted: random well-typed policies, random accounts, every value compared digit for digit.</summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
 {
-    private const int Policies = 600;
+    private const int Policies = 400;
     private const int AccountsPerPolicy = 4;
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using MarginRules.Compilation.Inlining;
 using MarginRules.Language.Binding;
 
@@ -11,7 +12,13 @@ namespace MarginRules.Compilation.Rewriting;
 /// </summary>
 internal abstract class BoundTreeRewriter
 {
-    public BoundExpression Rewrite(BoundExpression expression) => expression switch
+    public BoundExpression Rewrite(BoundExpression expression)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return RewriteNode(expression);
+    }
+
+    private BoundExpression RewriteNode(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => RewriteLiteral(literal),
         BoundParameterReference parameter => RewriteParameterReference(parameter),

@@ -137,12 +137,10 @@ internal static class PolicyGenerator
         }
 
         var rows = new System.Text.StringBuilder();
-        for (var r = 0; r < widths.Length; r++) rows.Append($"  {Cell(bounds[r])} ..< {Cell(bounds[r + 1])}: {cells[r]}\n");
-        if (open) rows.Append($"  {Cell(bounds[^1])} ..: {cells[^1]}\n");
+        for (var r = 0; r < widths.Length; r++) rows.Append($"  {bounds[r]} ..< {bounds[r + 1]}: {cells[r]}\n");
+        if (open) rows.Append($"  {bounds[^1]} ..: {cells[^1]}\n");
         return rows.ToString();
     }
-
-    private static string Cell(string number) => number.StartsWith('-') ? "-" + number[1..] : number;
 
     private static Gen<string> Cells(ImmutableArray<Column> columns)
     {
@@ -162,6 +160,7 @@ internal static class PolicyGenerator
             from parameterTypes in Gen.OneOf(AllTypes).Array[1, 2]
             from result in Gen.OneOf(AllTypes)
             let parameters = parameterTypes.Select((type, k) => (Name: $"{name}x{k}", Type: type)).ToImmutableList()
+            // Bodies see parameters but no named values: a value calling a function that reads it back would be recursive.
             let bodyScope = new Scope(
                 scope.Values.Where(v => v.Name.StartsWith('p')).ToImmutableList().AddRange(parameters),
                 scope.Tables, scope.Functions, ImmutableList<(string, string)>.Empty, InTrigger: false)

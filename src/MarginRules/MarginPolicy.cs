@@ -112,6 +112,10 @@ public sealed class MarginPolicy
         return new EvaluationTrace(rows, assessment);
     }
 
+    /// <summary>The equity and maintenance requirement <see cref="Assess"/> left in a frame, for hot loops that need the numbers.</summary>
+    internal (decimal Equity, decimal Maintenance) Requirements(EvaluationFrame frame) =>
+        (frame.Numbers[_program.Layout.Slot(Checked.Equity)], frame.Numbers[_program.Layout.Slot(Checked.Maintenance)]);
+
     /// <summary>Plans the liquidation for an account that <see cref="Assess"/> found liquidatable, from the same frame.</summary>
     internal LiquidationInstruction PlanLiquidation(Account account, Market market, EvaluationFrame frame) =>
         Guard(account, market, () => LiquidationPlanner.Plan(_program, account, market, frame));

@@ -16,6 +16,8 @@ public class TieredMarginBenchmarks
     private readonly Market _market = BenchmarkCases.FivePositions.Market;
 
     private HandWrittenContestant _handWritten = null!;
+    private MarginRulesContestant _compiled = null!;
+    private MarginRulesContestant _treeWalker = null!;
     private DynamicExpressoContestant _dynamicExpresso = null!;
     private DynamicExpressoInlineLookupContestant _dynamicExpressoInlineLookup = null!;
     private NCalcContestant _nCalc = null!;
@@ -26,16 +28,26 @@ public class TieredMarginBenchmarks
     public void Setup()
     {
         _handWritten = new HandWrittenContestant();
+        _compiled = new MarginRulesContestant(reference: false);
+        _treeWalker = new MarginRulesContestant(reference: true);
         _dynamicExpresso = new DynamicExpressoContestant();
         _dynamicExpressoInlineLookup = new DynamicExpressoInlineLookupContestant();
         _nCalc = new NCalcContestant();
         _rulesEngine = new RulesEngineContestant();
-        ContestantAgreement.Verify([_handWritten, _dynamicExpresso, _dynamicExpressoInlineLookup, _nCalc, _rulesEngine]);
+        ContestantAgreement.Verify([_handWritten, _compiled, _treeWalker, _dynamicExpresso, _dynamicExpressoInlineLookup, _nCalc, _rulesEngine]);
     }
 
     /// <summary>The rule written directly in C#.</summary>
     [Benchmark(Baseline = true)]
     public (decimal Maintenance, decimal Equity, bool Liquidatable) HandWritten() => _handWritten.Evaluate(_account, _market);
+
+    /// <summary>The MarginRules policy compiled to an expression tree.</summary>
+    [Benchmark]
+    public (decimal Maintenance, decimal Equity, bool Liquidatable) MarginRulesCompiled() => _compiled.Evaluate(_account, _market);
+
+    /// <summary>The MarginRules policy walked by the reference evaluator.</summary>
+    [Benchmark]
+    public (decimal Maintenance, decimal Equity, bool Liquidatable) MarginRulesTreeWalker() => _treeWalker.Evaluate(_account, _market);
 
     /// <summary>DynamicExpresso's compiled delegate per position.</summary>
     [Benchmark]

@@ -6,7 +6,7 @@ using MarginRules.Cli.Json;
 
 namespace MarginRules.Cli.Commands;
 
-/// <summary><c>marginrules init</c>: writes a small working policy with an account and a market to try it on.</summary>
+/// <summary><c>marginrules init</c>: writes a small working policy with an account, a market and policy tests to start from.</summary>
 internal sealed class InitCommand : ICommand
 {
     private const string Policy = """
@@ -63,6 +63,30 @@ internal sealed class InitCommand : ICommand
 
         """;
 
+    private const string Tests = """
+        {
+          "policy": "policy.margin",
+          "description": "Tests for the starter policy; run them with `marginrules test`.",
+          "tests": [
+            {
+              "name": "the starter account is healthy",
+              "description": "BTCUSDT at 40,500: equity = 5,000 + 1 × (40,500 − 40,000) = 5,500; maintenance = 5% × 40,500 = 2,025; initial = 10% × 40,500 = 4,050.",
+              "account": { "id": "starter-1", "wallet": 5000, "positions": [ { "symbol": "BTCUSDT", "size": 1, "entry_price": 40000 } ] },
+              "market": { "BTCUSDT": { "price": 40500 } },
+              "expect": { "status": "healthy", "equity": 5500, "maintenance": 2025, "initial": 4050 }
+            },
+            {
+              "name": "a drop to 36,000 liquidates and charges the fee",
+              "description": "BTCUSDT at 36,000: equity = 5,000 − 4,000 = 1,000 < maintenance 5% × 36,000 = 1,800. The whole 36,000 is closed and 1% of it, 360, goes to the insurance fund.",
+              "account": { "id": "starter-1", "wallet": 5000, "positions": [ { "symbol": "BTCUSDT", "size": 1, "entry_price": 40000 } ] },
+              "market": { "BTCUSDT": { "price": 36000 } },
+              "expect": { "status": "liquidatable", "liquidation.amount": 36000, "liquidation.penalties.insurance": 360 }
+            }
+          ]
+        }
+
+        """;
+
     public string Name => "init";
 
     public string Summary => "Create a starter policy with an account and a market";
@@ -70,7 +94,8 @@ internal sealed class InitCommand : ICommand
     public string Help => """
         Usage: marginrules init <dir> [--json]
 
-        Writes policy.margin (a small perpetual-futures policy), account.json and market.json into
+        Writes policy.margin (a small perpetual-futures policy), account.json, market.json and
+        policy.tests.json into
         <dir>, creating it if needed, and prints the commands to try next. The folder must be new or empty.
 
         Options:
@@ -95,6 +120,7 @@ internal sealed class InitCommand : ICommand
             ("policy.margin", Policy, "a perpetual-futures policy with a margin call and a liquidation"),
             ("account.json", Account, "one account: 5,000 USD and a long of 1 BTCUSDT from 40,000"),
             ("market.json", Market, "prices for BTC and BTCUSDT"),
+            ("policy.tests.json", Tests, "policy tests: a healthy account and a liquidation"),
         };
         foreach (var (name, text, _) in files) File.WriteAllText(Path.Combine(dir, name), text.Replace("\r\n", "\n"));
 
@@ -106,6 +132,7 @@ internal sealed class InitCommand : ICommand
             $"marginrules eval {evalArgs} --explain",
             $"marginrules eval {evalArgs} --liquidation-price BTC",
             $"marginrules fmt --check {PathOf("policy.margin")}",
+            $"marginrules test {Quote(dir)}",
         };
 
         if (a.Has("--json"))

@@ -7,6 +7,8 @@ public static class ContestantRoster
     public static IReadOnlyList<ITieredMarginContestant> Create() =>
     [
         new HandWrittenContestant(),
+        new MarginRulesContestant(reference: false),
+        new MarginRulesContestant(reference: true),
         new DynamicExpressoContestant(),
         new DynamicExpressoInlineLookupContestant(),
         new NCalcContestant(),

@@ -21,18 +21,20 @@ public sealed class InitCommandTests : IDisposable
         error.ShouldBeEmpty();
         output.ShouldBe($"""
             Created {dir} with a starter policy:
-              {dir}/policy.margin  a perpetual-futures policy with a margin call and a liquidation
-              {dir}/account.json   one account: 5,000 USD and a long of 1 BTCUSDT from 40,000
-              {dir}/market.json    prices for BTC and BTCUSDT
+              {dir}/policy.margin      a perpetual-futures policy with a margin call and a liquidation
+              {dir}/account.json       one account: 5,000 USD and a long of 1 BTCUSDT from 40,000
+              {dir}/market.json        prices for BTC and BTCUSDT
+              {dir}/policy.tests.json  policy tests: a healthy account and a liquidation
 
             Try next:
               marginrules check {dir}/policy.margin
               marginrules eval {dir}/policy.margin --account {dir}/account.json --market {dir}/market.json --explain
               marginrules eval {dir}/policy.margin --account {dir}/account.json --market {dir}/market.json --liquidation-price BTC
               marginrules fmt --check {dir}/policy.margin
+              marginrules test {dir}
 
             """);
-        Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["account.json", "market.json", "policy.margin"]);
+        Directory.EnumerateFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["account.json", "market.json", "policy.margin", "policy.tests.json"]);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public sealed class InitCommandTests : IDisposable
         using var doc = JsonDocument.Parse(output);
         doc.RootElement.GetProperty("directory").GetString().ShouldBe(dir);
         doc.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString())
-            .ShouldBe([Path.Combine(dir, "policy.margin"), Path.Combine(dir, "account.json"), Path.Combine(dir, "market.json")]);
+            .ShouldBe([Path.Combine(dir, "policy.margin"), Path.Combine(dir, "account.json"), Path.Combine(dir, "market.json"), Path.Combine(dir, "policy.tests.json")]);
         doc.RootElement.GetProperty("next")[0].GetString().ShouldBe($"marginrules check {dir}/policy.margin");
     }
 
@@ -143,5 +145,22 @@ public sealed class InitCommandTests : IDisposable
         var error = new StringWriter { NewLine = "\n" };
         var code = CliApp.Run(args, new CliConsole(output, error, color: false));
         return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void The_written_policy_tests_pass()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "marginrules-init-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run("init", dir).Code.ShouldBe(0);
+            var (code, output, _) = Run("test", dir);
+            code.ShouldBe(0);
+            output.TrimEnd().Split('\n')[^1].ShouldBe("2 passed, 0 failed");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq.Expressions;
+using MarginRules.Language.Binding;
+using MarginRules.Language.Syntax;
+
+namespace MarginRules.Compilation;
+
+internal sealed partial class LinqExpressionCompiler
+{
+    /// <summary>
+    /// An aggregate as an indexed loop over a copy of the account's ImmutableArray: no enumerator, no closure. The
+    /// accumulation repeats the reference evaluator's: sums start from 0, min and max keep the first of equal values,
+    /// and any/all stop at the first decisive item.
+    /// </summary>
+    private Expression Aggregate(BoundAggregate aggregate)
+    {
+        var collection = Members.Collection(aggregate.Variable.Collection!.Value);
+        var items = Expression.Variable(collection.ArrayType, "items");
+        var count = Expression.Variable(typeof(int), "count");
+        var index = Expression.Variable(typeof(int), "index");
+        var item = Expression.Variable(collection.ItemType, aggregate.Variable.Name);
+        var exit = Expression.Label("exit");
+        var next = Expression.Label("next");
+        var locals = new List<ParameterExpression> { items, count, index, item };
+        var setup = new List<Expression>
+        {
+            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
+            Expression.Assign(count, Expression.Property(items, nameof(System.Collections.Immutable.ImmutableArray<int>.Length))),
+            Expression.Assign(index, Expression.Constant(0)),
+        };
+        var step = new List<Expression>
+        {
+            Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(exit)),
+            Expression.Assign(item, Expression.Property(items, collection.Indexer, index)),
+            Expression.Assign(index, Expression.Increment(index)),
+        };
+
+        Expression result;
+        _variables.Add(aggregate.Variable, item);
+        try
+        {
+            if (aggregate.Filter != null) step.Add(Expression.IfThen(Expression.Not(Emit(aggregate.Filter)), Expression.Continue(next)));
+            result = Accumulate(aggregate, locals, setup, step, exit);
+        }
+        finally
+        {
+            _variables.Remove(aggregate.Variable);
+        }
+
+        setup.Add(Expression.Loop(Expression.Block(step), exit, next));
+        setup.Add(result);
+        return Expression.Block(result.Type, locals, setup);
+    }
+
+    /// <summary>Adds the accumulator's locals, initial values and per-item step; returns the aggregate's value.</summary>
+    private Expression Accumulate(BoundAggregate aggregate, List<ParameterExpression> locals, List<Expression> setup, List<Expression> step, LabelTarget exit)
+    {
+        switch (aggregate.Kind)
+        {
+            case AggregateKind.Sum:
+            {
+                var sum = Expression.Variable(typeof(decimal), "sum");
+                locals.Add(sum);
+                setup.Add(Expression.Assign(sum, DecimalConstant(0m)));
+                step.Add(Expression.AddAssign(sum, Emit(aggregate.Body!), Members.DecimalAdd));
+                return sum;
+            }
+
+            case AggregateKind.Min:
+            case AggregateKind.Max:
+            {
+                var best = Expression.Variable(typeof(decimal), "best");
+                var first = Expression.Variable(typeof(bool), "first");
+                var value = Expression.Variable(typeof(decimal), "value");
+                locals.AddRange(new[] { best, first, value });
+                setup.Add(Expression.Assign(best, DecimalConstant(0m)));
+                setup.Add(Expression.Assign(first, Expression.Constant(true)));
+                step.Add(Expression.Assign(value, Emit(aggregate.Body!)));
+                var better = aggregate.Kind == AggregateKind.Min
+                    ? Expression.LessThan(value, best, false, Members.DecimalLess)
+                    : Expression.GreaterThan(value, best, false, Members.DecimalGreater);
+                step.Add(Expression.IfThen(Expression.OrElse(first, better), Expression.Assign(best, value)));
+                step.Add(Expression.Assign(first, Expression.Constant(false)));
+                return best;
+            }
+
+            case AggregateKind.Count:
+            {
+                var counted = Expression.Variable(typeof(int), "counted");
+                locals.Add(counted);
+                setup.Add(Expression.Assign(counted, Expression.Constant(0)));
+                Expression increment = Expression.PreIncrementAssign(counted);
+                step.Add(aggregate.Body == null ? increment : Expression.IfThen(Emit(aggregate.Body), increment));
+                return Expression.Call(Members.FromCount, counted);
+            }
+
+            case AggregateKind.Any:
+            {
+                var any = Expression.Variable(typeof(bool), "any");
+                locals.Add(any);
+                setup.Add(Expression.Assign(any, Expression.Constant(false)));
+                Expression found = Expression.Block(Expression.Assign(any, Expression.Constant(true)), Expression.Break(exit));
+                step.Add(aggregate.Body == null ? found : Expression.IfThen(Emit(aggregate.Body), found));
+                return any;
+            }
+
+            default:
+            {
+                var all = Expression.Variable(typeof(bool), "all");
+                locals.Add(all);
+                setup.Add(Expression.Assign(all, Expression.Constant(true)));
+                step.Add(Expression.IfThen(Expression.Not(Emit(aggregate.Body!)), Expression.Block(Expression.Assign(all, Expression.Constant(false)), Expression.Break(exit))));
+                return all;
+            }
+        }
+    }
+}

@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using MarginRules.Accounts;
+using MarginRules.Compilation.Inlining;
+using MarginRules.Evaluation;
+using MarginRules.Language.Binding;
+using MarginRules.Language.Syntax;
+
+namespace MarginRules.Compilation;
+
+/// <summary>
+/// Turns a checked policy into delegates through System.Linq.Expressions; the only type that knows expression trees.
+/// Expressions go through <see cref="RewritePasses"/> first, so function calls arrive inlined and constants folded.
+/// The generated code calls the static methods in <c>MarginRules.Runtime</c> and allocates nothing per account.
+/// </summary>
+internal sealed partial class LinqExpressionCompiler
+{
+    private readonly BoundPolicy _policy;
+    private readonly FrameLayout _layout;
+    private readonly RewritePasses _passes;
+    private readonly Dictionary<TableSymbol, CompiledTable> _tables = new();
+    private readonly Dictionary<VariableSymbol, ParameterExpression> _variables = new();
+    private readonly ParameterExpression _account = Expression.Parameter(typeof(Account), "account");
+    private readonly ParameterExpression _market = Expression.Parameter(typeof(Market), "market");
+    private readonly ParameterExpression _frame = Expression.Parameter(typeof(EvaluationFrame), "frame");
+    private readonly ParameterExpression _itemIndex = Expression.Parameter(typeof(int), "item");
+
+    // Inside Run, named values live in block locals; the per-rule delegates read them back from the frame.
+    private Dictionary<LetSymbol, ParameterExpression>? _letLocals;
+
+    // The decimal constants of the delegate being compiled, read from one array; see DecimalConstant.
+    private readonly List<decimal> _constants = new();
+    private readonly Dictionary<(int, int, int, int), int> _constantIndex = new();
+    private ParameterExpression _constantPool = Expression.Variable(typeof(decimal[]), "constants");
+
+    public LinqExpressionCompiler(BoundPolicy policy, FrameLayout layout)
+    {
+        _policy = policy;
+        _layout = layout;
+        _passes = new RewritePasses(policy);
+    }
+
+    /// <summary>Compiles <see cref="PolicyProgram.Run"/>: every named value in order, the margin call, then the first liquidation rule that applies.</summary>
+    public Action<Account, Market, EvaluationFrame> CompileRun()
+    {
+        var locals = new List<ParameterExpression>();
+        var body = new List<Expression>();
+        var numbers = Expression.Variable(typeof(decimal[]), "numbers");
+        var flags = Expression.Variable(typeof(bool[]), "flags");
+        var texts = Expression.Variable(typeof(string[]), "texts");
+        locals.AddRange(new[] { numbers, flags, texts });
+        body.Add(Expression.Assign(numbers, Expression.Property(_frame, Members.FrameNumbers)));
+        body.Add(Expression.Assign(flags, Expression.Property(_frame, Members.FrameFlags)));
+        body.Add(Expression.Assign(texts, Expression.Property(_frame, Members.FrameTexts)));
+
+        _letLocals = new Dictionary<LetSymbol, ParameterExpression>();
+        try
+        {
+            foreach (var let in _policy.Lets)
+            {
+                var local = Expression.Variable(ClrType(let.Type), let.Name);
+                locals.Add(local);
+                body.Add(Expression.Assign(local, Emit(_passes.Value(let))));
+                var slots = let.Type.Kind switch
+                {
+                    TypeKind.Bool => flags,
+                    TypeKind.Text => texts,
+                    _ => numbers,
+                };
+                body.Add(Expression.Assign(Expression.ArrayAccess(slots, Expression.Constant(_layout.Slot(let))), local));
+                _letLocals.Add(let, local);
+            }
+
+            var call = _policy.MarginCall;
+            if (call == null)
+            {
+                body.Add(Expression.Call(_frame, Members.FrameSetCall, Expression.Constant(false), DecimalConstant(0m)));
+            }
+            else
+            {
+                // The amount is evaluated only when the call is triggered, as the reference evaluator does.
+                var triggered = Expression.Variable(typeof(bool), "called");
+                locals.Add(triggered);
+                body.Add(Expression.Assign(triggered, Emit(_passes.Rewrite(call.When))));
+                body.Add(Expression.Call(_frame, Members.FrameSetCall, triggered,
+                    Expression.Condition(triggered, Emit(_passes.Rewrite(call.Amount)), DecimalConstant(0m))));
+            }
+
+            body.Add(Expression.Call(_frame, Members.FrameSetRule, Expression.Constant(-1)));
+            Expression? rules = null;
+            for (var i = _policy.Liquidations.Count - 1; i >= 0; i--)
+            {
+                var when = Emit(_passes.Rewrite(_policy.Liquidations[i].When));
+                var apply = Expression.Call(_frame, Members.FrameSetRule, Expression.Constant(i));
+                rules = rules == null ? Expression.IfThen(when, apply) : Expression.IfThenElse(when, apply, rules);
+            }
+
+            if (rules != null) body.Add(rules);
+        }
+        finally
+        {
+            _letLocals = null;
+        }
+
+        return Finish<Action<Account, Market, EvaluationFrame>>(Expression.Block(typeof(void), locals, body), "Run", _account, _market, _frame);
+    }
+
+    /// <summary>Compiles an account-level number read after <see cref="PolicyProgram.Run"/>, such as a rule's size or chunk.</summary>
+    public Func<Account, Market, EvaluationFrame, decimal> CompileAccountValue(BoundExpression expression)
+    {
+        return Finish<Func<Account, Market, EvaluationFrame, decimal>>(Emit(_passes.Rewrite(expression)), "RuleValue", _account, _market, _frame);
+    }
+
+    /// <summary>Compiles a number of one item of a collection (an order key, a penalty rate, an ADL rank), the item given by index.</summary>
+    public Func<Account, Market, EvaluationFrame, int, decimal> CompileItemValue(VariableSymbol variable, BoundExpression expression)
+    {
+        var collection = Members.Collection(variable.Collection!.Value);
+        var items = Expression.Variable(collection.ArrayType, "items");
+        var item = Expression.Variable(collection.ItemType, variable.Name);
+        Expression value;
+        _variables.Add(variable, item);
+        try
+        {
+            value = Emit(_passes.Rewrite(expression));
+        }
+        finally
+        {
+            _variables.Remove(variable);
+        }
+
+        var body = Expression.Block(
+            typeof(decimal),
+            new[] { items, item },
+            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
+            Expression.Assign(item, Expression.Property(items, collection.Indexer, _itemIndex)),
+            value);
+        return Finish<Func<Account, Market, EvaluationFrame, int, decimal>>(body, "ItemValue", _account, _market, _frame, _itemIndex);
+    }
+
+    /// <summary>Compiles a delegate whose body has been emitted, giving it the array of the decimal constants it reads.</summary>
+    private TDelegate Finish<TDelegate>(Expression body, string name, params ParameterExpression[] parameters)
+    {
+        var withConstants = Expression.Block(body.Type, new[] { _constantPool }, Expression.Assign(_constantPool, Expression.Constant(_constants.ToArray())), body);
+        _constants.Clear();
+        _constantIndex.Clear();
+        _constantPool = Expression.Variable(typeof(decimal[]), "constants");
+        return Expression.Lambda<TDelegate>(withConstants, name, parameters).Compile();
+    }
+
+    private Expression Emit(BoundExpression e)
+    {
+        // Inlining stacks function bodies on top of each other; fail cleanly rather than overflow the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return EmitNode(e);
+    }
+
+    private Expression EmitNode(BoundExpression e) => e switch
+    {
+        BoundLiteral literal => Constant(literal.Value),
+        BoundParameterReference parameter => Constant(parameter.Parameter.Value!),
+        BoundLetReference let => LoadLet(let.Let),
+        BoundVariableReference variable => _variables[variable.Variable],
+        BoundAccountField field => AccountValue(field.Field),
+        BoundItemField field => ItemValue(field),
+        BoundUnary unary => unary.Operator == UnaryOperator.Negate ? Expression.Negate(Emit(unary.Operand), Members.DecimalNegate) : Expression.Not(Emit(unary.Operand)),
+        BoundBinary binary => Binary(binary),
+        BoundConditional conditional => Expression.Condition(Emit(conditional.Condition), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse), ClrType(conditional.Type)),
+        InlinedCall call => Inline(call),
+        BoundBuiltinCall call => Builtin(call),
+        BoundAggregate aggregate => Aggregate(aggregate),
+        BoundTableLookup lookup => TableLookup(lookup),
+        BoundMarketLookup lookup => Expression.Call(lookup.Field == MarketField.Price ? Members.QuotePrice : Members.QuoteVolatility, _market, Emit(lookup.Asset)),
+        BoundTagged tagged => Expression.Call(Members.TagsContains, Expression.Property(_account, nameof(Account.Tags)), Emit(tagged.Tag)),
+        BoundCallExpired => CallExpired(),
+        _ => throw new InvalidOperationException($"unexpected node {e.GetType().Name}; function calls are inlined before compilation"),
+    };
+
+    private Expression Constant(object value) => value switch
+    {
+        decimal d => DecimalConstant(d),
+        bool b => Expression.Constant(b),
+        string s => Expression.Constant(s, typeof(string)),
+        _ => throw new InvalidOperationException($"unexpected constant {value.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// A decimal constant, read from an array built when the delegate is compiled. Expression.Constant would have the IL
+    /// emitter re-create the value, from an int when it is whole, which drops the sign of a negative zero; and building
+    /// decimals or calling their operators inline costs the JIT a fraction of a millisecond each, per delegate. The
+    /// array keeps every bit, scale included, so folded values equal the reference's digit for digit.
+    /// </summary>
+    private Expression DecimalConstant(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var key = (bits[0], bits[1], bits[2], bits[3]);
+        if (!_constantIndex.TryGetValue(key, out var index))
+        {
+            index = _constants.Count;
+            _constants.Add(value);
+            _constantIndex.Add(key, index);
+        }
+
+        return Expression.ArrayIndex(_constantPool, Expression.Constant(index));
+    }
+
+    private static Type ClrType(PolicyType type) => type.Kind switch
+    {
+        TypeKind.Number => typeof(decimal),
+        TypeKind.Bool => typeof(bool),
+        TypeKind.Text => typeof(string),
+        _ => throw new InvalidOperationException($"a {type} is not a value"),
+    };
+
+    private Expression LoadLet(LetSymbol let)
+    {
+        if (_letLocals != null) return _letLocals[let];
+        var slots = let.Type.Kind switch
+        {
+            TypeKind.Bool => Members.FrameFlags,
+            TypeKind.Text => Members.FrameTexts,
+            _ => Members.FrameNumbers,
+        };
+        return Expression.ArrayIndex(Expression.Property(_frame, slots), Expression.Constant(_layout.Slot(let)));
+    }
+
+    private Expression AccountValue(AccountField field) => field switch
+    {
+        AccountField.Wallet => Expression.Property(_account, nameof(Account.Wallet)),
+        AccountField.CallRounds => Expression.Call(Members.FromCount, Expression.Property(_account, nameof(Account.CallRounds))),
+        _ => throw new InvalidOperationException("account.tags is not a value"),
+    };
+
+    private Expression ItemValue(BoundItemField field)
+    {
+        var item = _variables[field.Variable];
+        if (field.Variable.Collection == CollectionKind.Positions)
+        {
+            var size = Expression.Property(item, nameof(Position.Size));
+            var entry = Expression.Property(item, nameof(Position.EntryPrice));
+            var mark = Expression.Call(Members.QuotePrice, _market, Expression.Property(item, nameof(Position.Symbol)));
+            return field.Field switch
+            {
+                ItemField.Symbol => Expression.Property(item, nameof(Position.Symbol)),
+                ItemField.Size => size,
+                ItemField.Side => Expression.Call(Members.PositionSide, size),
+                ItemField.EntryPrice => entry,
+                ItemField.MarkPrice => mark,
+                ItemField.Notional => Expression.Call(Members.PositionNotional, size, mark),
+                ItemField.Upnl => Expression.Call(Members.PositionUpnl, size, mark, entry),
+                ItemField.IsLong => Expression.GreaterThan(size, DecimalConstant(0m), false, Members.DecimalGreater),
+                ItemField.IsShort => Expression.LessThan(size, DecimalConstant(0m), false, Members.DecimalLess),
+                ItemField.Isolated => Expression.Property(item, nameof(Position.Isolated)),
+                _ => Expression.Property(item, nameof(Position.IsolatedMargin)),
+            };
+        }
+
+        // Holdings and debts share their members: asset, quantity, and the market price and value.
+        var asset = Expression.Property(item, nameof(Holding.Asset));
+        var quantity = Expression.Property(item, nameof(Holding.Quantity));
+        return field.Field switch
+        {
+            ItemField.Asset => asset,
+            ItemField.Quantity => quantity,
+            ItemField.Price => Expression.Call(Members.QuotePrice, _market, asset),
+            _ => Expression.Multiply(quantity, Expression.Call(Members.QuotePrice, _market, asset), Members.DecimalMultiply),
+        };
+    }
+
+    private Expression Binary(BoundBinary binary)
+    {
+        var left = Emit(binary.Left);
+        var right = Emit(binary.Right);
+        return binary.Operator switch
+        {
+            BinaryOperator.And => Expression.AndAlso(left, right),
+            BinaryOperator.Or => Expression.OrElse(left, right),
+            BinaryOperator.Equal => Equality(left, right),
+            BinaryOperator.NotEqual => Expression.Not(Equality(left, right)),
+            BinaryOperator.Add => Expression.Add(left, right, Members.DecimalAdd),
+            BinaryOperator.Subtract => Expression.Subtract(left, right, Members.DecimalSubtract),
+            BinaryOperator.Multiply => Expression.Multiply(left, right, Members.DecimalMultiply),
+            BinaryOperator.Divide => Expression.Divide(left, right, Members.DecimalDivide),
+            BinaryOperator.Less => Expression.LessThan(left, right, false, Members.DecimalLess),
+            BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(left, right, false, Members.DecimalLessOrEqual),
+            BinaryOperator.Greater => Expression.GreaterThan(left, right, false, Members.DecimalGreater),
+            _ => Expression.GreaterThanOrEqual(left, right, false, Members.DecimalGreaterOrEqual),
+        };
+    }
+
+    // Text compares ordinally, as string.Equals does in the reference evaluator; decimals compare by value, so 1.0 equals 1.00.
+    private static Expression Equality(Expression left, Expression right)
+    {
+        if (left.Type == typeof(string)) return Expression.Call(Members.TextEquals, left, right);
+        if (left.Type == typeof(decimal)) return Expression.Equal(left, right, false, Members.DecimalEqual);
+        return Expression.Equal(left, right);
+    }
+
+    private Expression Inline(InlinedCall call)
+    {
+        // Arguments are evaluated in the caller's scope, all of them and in order, before the body sees any parameter.
+        var locals = new ParameterExpression[call.Parameters.Count];
+        var body = new List<Expression>();
+        for (var i = 0; i < locals.Length; i++)
+        {
+            locals[i] = Expression.Variable(ClrType(call.Parameters[i].Type), call.Parameters[i].Name);
+            body.Add(Expression.Assign(locals[i], Emit(call.Arguments[i])));
+        }
+
+        for (var i = 0; i < locals.Length; i++) _variables.Add(call.Parameters[i], locals[i]);
+        try
+        {
+            body.Add(Emit(call.Body));
+        }
+        finally
+        {
+            foreach (var parameter in call.Parameters) _variables.Remove(parameter);
+        }
+
+        return Expression.Block(locals, body);
+    }
+
+    private Expression Builtin(BoundBuiltinCall call)
+    {
+        if (call.Function == BuiltinFunction.Round)
+            return Expression.Call(Members.BuiltinRound, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]), Expression.Constant(call.Mode));
+        if (call.Function == BuiltinFunction.Pow)
+            return Expression.Call(Members.BuiltinPow, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]));
+
+        var args = call.Arguments.Select(Emit).ToArray();
+        switch (call.Function)
+        {
+            case BuiltinFunction.Min:
+            case BuiltinFunction.Max:
+                // Folded left to right like ConstantFolder.Apply, so ties keep the earlier argument (and its scale).
+                var pick = call.Function == BuiltinFunction.Min ? Members.BuiltinMin : Members.BuiltinMax;
+                var result = args[0];
+                for (var i = 1; i < args.Length; i++) result = Expression.Call(pick, result, args[i]);
+                return result;
+            case BuiltinFunction.Abs: return Expression.Call(Members.BuiltinAbs, args[0]);
+            case BuiltinFunction.Clamp: return Expression.Call(Members.BuiltinClamp, args[0], args[1], args[2]);
+            case BuiltinFunction.Floor: return Expression.Call(Members.BuiltinFloor, args[0]);
+            case BuiltinFunction.Ceil: return Expression.Call(Members.BuiltinCeil, args[0]);
+            case BuiltinFunction.Sqrt: return Expression.Call(Members.BuiltinSqrt, args[0]);
+            default: return Expression.Call(Members.BuiltinExp, args[0]);
+        }
+    }
+
+    // Digits and exponents are constants after checking; the conversion is the (int) cast ConstantFolder.Apply makes.
+    private Expression WholeNumber(BoundExpression bound) =>
+        bound is BoundLiteral { Value: decimal d } ? Expression.Constant((int)d) : Expression.Convert(Emit(bound), typeof(int));
+
+    private Expression TableLookup(BoundTableLookup lookup)
+    {
+        if (!_tables.TryGetValue(lookup.Table, out var table))
+        {
+            table = new CompiledTable(lookup.Table);
+            _tables.Add(lookup.Table, table);
+        }
+
+        Expression row = lookup.Table.KeyKind switch
+        {
+            TableKeyKind.Bracket => Expression.Call(Members.BracketRow, Expression.Constant(table.LowerBounds), Expression.Constant(table.UpperBounds),
+                Expression.Constant(table.LastOpen), Emit(lookup.Key)),
+            TableKeyKind.Tag => Expression.Call(Members.TaggedRow, Expression.Constant(table.Keys), Expression.Property(_account, nameof(Account.Tags)),
+                Expression.Constant(table.DefaultRow)),
+            _ => Expression.Call(Members.KeyedRow, Expression.Constant(table.Index), Emit(lookup.Key), Expression.Constant(table.DefaultRow)),
+        };
+        return Expression.ArrayIndex(Expression.Constant(table.Columns[lookup.Column]), row);
+    }
+
+    private Expression CallExpired()
+    {
+        var call = _policy.MarginCall;
+        if (call == null) return Expression.Constant(false);
+        return Expression.AndAlso(
+            Expression.Property(_frame, nameof(EvaluationFrame.CallTriggered)),
+            Expression.GreaterThanOrEqual(Expression.Property(_account, nameof(Account.CallRounds)), Expression.Constant(call.Deadline)));
+    }
+}

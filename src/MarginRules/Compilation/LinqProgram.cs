@@ -1,0 +1,85 @@
+using System;
+using MarginRules.Accounts;
+using MarginRules.Evaluation;
+using MarginRules.Language.Binding;
+
+namespace MarginRules.Compilation;
+
+/// <summary>
+/// A checked policy compiled to delegates through expression trees: one for <see cref="Run"/> and one per rule value,
+/// per-item value and ADL rank. It computes what <see cref="ReferenceProgram"/> computes, to the last decimal digit,
+/// without allocating per account.
+/// </summary>
+/// <remarks>
+/// A failure is not positioned: the compiled code lets the runtime's exception escape, and callers re-run the
+/// <see cref="ReferenceProgram"/> to report the failing expression. The exceptions that can escape are
+/// <see cref="DivideByZeroException"/> (division by zero, or a negative power of zero),
+/// <see cref="OverflowException"/> (a result outside the decimal range),
+/// <see cref="ArgumentOutOfRangeException"/> (the square root of a negative number),
+/// <see cref="System.Collections.Generic.KeyNotFoundException"/> (a symbol the market does not list, a key with no table
+/// row and no default, a value outside every bracket), <see cref="ArgumentNullException"/> (a null symbol in the
+/// account), <see cref="IndexOutOfRangeException"/> (an item index outside its collection),
+/// <see cref="NullReferenceException"/> (a null argument, or an account collection left as a default ImmutableArray),
+/// <see cref="InvalidOperationException"/> (asking for a rule value, order key or ADL rank the policy does not declare),
+/// and <see cref="InsufficientExecutionStackException"/> from the constructor when inlined functions nest too deeply.
+/// </remarks>
+internal sealed class LinqProgram : PolicyProgram
+{
+    private readonly Action<Account, Market, EvaluationFrame> _run;
+
+    // Per rule, indexed by RuleValue; null where the rule has no such value.
+    private readonly Func<Account, Market, EvaluationFrame, decimal>?[][] _ruleValues;
+
+    // Per rule: the order key at 0, then one rate per penalty.
+    private readonly Func<Account, Market, EvaluationFrame, int, decimal>?[][] _itemValues;
+
+    private readonly Func<Account, Market, EvaluationFrame, int, decimal>? _adlRank;
+
+    public LinqProgram(BoundPolicy policy, FrameLayout layout)
+        : base(policy, layout)
+    {
+        var compiler = new LinqExpressionCompiler(policy, layout);
+        _run = compiler.CompileRun();
+
+        var rules = policy.Liquidations;
+        _ruleValues = new Func<Account, Market, EvaluationFrame, decimal>?[rules.Count][];
+        _itemValues = new Func<Account, Market, EvaluationFrame, int, decimal>?[rules.Count][];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            _ruleValues[i] = new[]
+            {
+                rule.SizeValue == null ? null : compiler.CompileAccountValue(rule.SizeValue),
+                rule.SizeTarget == null ? null : compiler.CompileAccountValue(rule.SizeTarget),
+                rule.Chunk == null ? null : compiler.CompileAccountValue(rule.Chunk),
+            };
+
+            var items = new Func<Account, Market, EvaluationFrame, int, decimal>?[rule.Penalties.Count + 1];
+            if (rule.OrderBy != null) items[0] = compiler.CompileItemValue(rule.Variable, rule.OrderBy);
+            for (var k = 0; k < rule.Penalties.Count; k++) items[k + 1] = compiler.CompileItemValue(rule.Variable, rule.Penalties[k].Rate);
+            _itemValues[i] = items;
+        }
+
+        if (policy.Adl != null) _adlRank = compiler.CompileItemValue(policy.Adl.Variable, policy.Adl.Rank);
+    }
+
+    public override void Run(Account account, Market market, EvaluationFrame frame) => _run(account, market, frame);
+
+    public override decimal GetRuleValue(int rule, RuleValue which, Account account, Market market, EvaluationFrame frame)
+    {
+        var value = _ruleValues[rule][(int)which] ?? throw new InvalidOperationException("the rule has no such value");
+        return value(account, market, frame);
+    }
+
+    public override decimal GetItemValue(int rule, int which, Account account, Market market, EvaluationFrame frame, int item)
+    {
+        var value = _itemValues[rule][which + 1] ?? throw new InvalidOperationException("the rule has no order key");
+        return value(account, market, frame, item);
+    }
+
+    public override decimal GetAdlRank(Account account, Market market, EvaluationFrame frame, int position)
+    {
+        var rank = _adlRank ?? throw new InvalidOperationException("the policy declares no ADL ranking");
+        return rank(account, market, frame, position);
+    }
+}

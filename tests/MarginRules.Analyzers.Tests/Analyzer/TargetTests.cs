@@ -6,7 +6,7 @@ namespace MarginRules.Analyzers.Tests.Analyzer;
 /// <summary>Every way a constant reaches a marked parameter, field or property is checked.</summary>
 public sealed class TargetTests
 {
-    // Checked as policy.margin, `marginrules check` reports: 1:50 error MR0203 cannot add ratio to money.
+    // `marginrules check` on this text reports 1:49 error MR0203 cannot add ratio to money: the `+` the markup marks.
     private const string UnitMismatch = """policy "p" currency USD equity = account.wallet {|#N:+|} 25% maintenance = 0""";
 
     private static string Policy(int location) => UnitMismatch.Replace("#N", "#" + location, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class HostAppBuildTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
-    private static readonly Regex ErrorLine = new(@"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)\): error (?<id>MR\d{4}): (?<message>.+?) \(", RegexOptions.Multiline);
+    private static readonly Regex ErrorLine = new(@"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)\): error (?<id>MR\d{4}): (?<message>.+?) \(docs/rules/MR\d{4}\.md\)", RegexOptions.Multiline);
 
     [Fact]
     public void Build_reports_policy_errors_at_their_exact_positions()

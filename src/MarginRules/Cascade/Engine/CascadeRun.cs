@@ -476,27 +476,34 @@ internal sealed class CascadeRun
         var adlEvents = 0;
         foreach (var venue in _venues)
         {
+            // The fund covers deficits in account order; what it cannot cover is pooled, then ADL and the socialised
+            // share are settled once per venue and round, so the cost does not grow with the number of bankruptcies.
+            var shortfalls = new List<(int Account, decimal Amount)>();
+            foreach (var i in venue.LiquidatedThisRound)
+            {
+                var account = venue.Accounts[i];
+                if (account.Positions.Length > 0 || account.Holdings.Length > 0 || account.Wallet >= 0m) continue;
+                var deficit = -account.Wallet;
+                badDebt += deficit;
+                var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
+                _ledger.InsuranceFunds[venue.Index] -= fromFund;
+                drawn += fromFund;
+                venue.Accounts[i] = account with { Wallet = account.Wallet + fromFund };
+                if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
+            }
+
+            if (shortfalls.Count > 0)
+            {
+                var (events, fromAdl) = Deleverage(venue, shortfalls, market);
+                adlEvents += events;
+                adlAmount += fromAdl;
+                socialized += Socialize(venue, shortfalls);
+            }
+
             foreach (var i in venue.LiquidatedThisRound)
             {
                 var account = venue.Accounts[i];
                 if (account.Positions.Length > 0 || account.Holdings.Length > 0) continue;
-                if (account.Wallet < 0m)
-                {
-                    var deficit = -account.Wallet;
-                    badDebt += deficit;
-                    var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
-                    _ledger.InsuranceFunds[venue.Index] -= fromFund;
-                    drawn += fromFund;
-                    var remaining = deficit - fromFund;
-                    var (events, fromAdl) = remaining > 0m ? Deleverage(venue, i, market, remaining) : (0, 0m);
-                    adlEvents += events;
-                    adlAmount += fromAdl;
-                    remaining -= fromAdl;
-                    var spread = remaining > 0m ? Socialize(venue, i, remaining) : 0m;
-                    socialized += spread;
-                    venue.Accounts[i] = venue.Accounts[i] with { Wallet = venue.Accounts[i].Wallet + fromFund + spread };
-                }
-
                 if (account.Debts.Length > 0)
                 {
                     // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.
@@ -533,23 +540,24 @@ internal sealed class CascadeRun
 
     /// <summary>
     /// Closes profitable positions of other accounts, highest ADL rank first, diverting their realised profit to the
-    /// bankrupt account until the deficit is covered. ADL trades happen off the order book, so they move no price.
+    /// bankrupt accounts (in account order) until their shortfalls are covered. ADL trades happen off the order book,
+    /// so they move no price. Covered amounts are taken off <paramref name="shortfalls"/>.
     /// </summary>
-    private (int Events, decimal Amount) Deleverage(VenueState venue, int bankrupt, Market market, decimal deficit)
+    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market)
     {
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
+        var bankrupt = new HashSet<int>(shortfalls.Select(x => x.Account));
         var candidates = new List<(decimal Rank, int Account, int Position)>();
         for (var i = 0; i < venue.Accounts.Length; i++)
         {
-            if (i == bankrupt) continue;
+            if (bankrupt.Contains(i)) continue;
             var account = venue.Accounts[i];
             if (account.Positions.Length == 0) continue;
             decimal[]? ranks = null;
             for (var k = 0; k < account.Positions.Length; k++)
             {
                 var p = account.Positions[k];
-                var upnl = p.Size * (market.Price(p.Symbol) - p.EntryPrice);
-                if (upnl <= 0m) continue;
+                if (p.Size * (market.Price(p.Symbol) - p.EntryPrice) <= 0m) continue;
                 ranks ??= venue.Policy.AdlRanks(account, market);
                 candidates.Add((ranks[k], i, k));
             }
@@ -558,27 +566,51 @@ internal sealed class CascadeRun
         var events = 0;
         var covered = 0m;
         var touched = new HashSet<int>();
-        foreach (var (_, i, k) in candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Account).ThenBy(c => c.Position))
+        var next = 0;
+        var ordered = candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Account).ThenBy(c => c.Position).ToList();
+        for (var s = 0; s < shortfalls.Count; s++)
         {
-            if (covered >= deficit) break;
-            var account = venue.Accounts[i];
-            var p = account.Positions[k];
-            var mark = market.Price(p.Symbol);
-            var upnl = p.Size * (mark - p.EntryPrice);
-            if (p.Size == 0m) continue;
-            var take = Math.Min(deficit - covered, upnl);
-            var quantity = take == upnl ? p.Size : p.Size * take / upnl;
-            var realised = quantity * (mark - p.EntryPrice);
+            var (target, need) = shortfalls[s];
+            while (need > 0m && next < ordered.Count)
+            {
+                var (_, i, k) = ordered[next];
+                var account = venue.Accounts[i];
+                var p = account.Positions[k];
+                var mark = market.Price(p.Symbol);
+                var upnl = p.Size * (mark - p.EntryPrice);
+                if (upnl <= 0m)
+                {
+                    next++;
+                    continue;
+                }
 
-            // Closed positions stay at size 0 until every candidate is done, so candidate indices stay valid.
-            venue.Accounts[i] = account with { Positions = account.Positions.SetItem(k, p with { Size = p.Size - quantity }) };
-            venue.Dirty[i] = true;
-            touched.Add(i);
-            _ledger.SinkPositions[_instrumentIndex[p.Symbol]] += quantity;
-            _ledger.SinkCash -= realised;
-            venue.Accounts[bankrupt] = venue.Accounts[bankrupt] with { Wallet = venue.Accounts[bankrupt].Wallet + realised };
-            covered += realised;
-            events++;
+                var take = Math.Min(need, upnl);
+                var quantity = take == upnl ? p.Size : p.Size * take / upnl;
+                var realised = quantity * (mark - p.EntryPrice);
+
+                // Closed positions stay at size 0 until every candidate is done, so candidate indices stay valid.
+                venue.Accounts[i] = account with { Positions = account.Positions.SetItem(k, p with { Size = p.Size - quantity }) };
+                venue.Dirty[i] = true;
+                touched.Add(i);
+                _ledger.SinkPositions[_instrumentIndex[p.Symbol]] += quantity;
+                _ledger.SinkCash -= realised;
+                venue.Accounts[target] = venue.Accounts[target] with { Wallet = venue.Accounts[target].Wallet + realised };
+                covered += realised;
+                events++;
+
+                // A partial close covers the rest of the need (up to decimal rounding); a full close moves on.
+                if (quantity == p.Size)
+                {
+                    need -= realised;
+                    next++;
+                }
+                else
+                {
+                    need = 0m;
+                }
+            }
+
+            shortfalls[s] = (target, Math.Max(0m, need));
         }
 
         foreach (var i in touched)
@@ -586,27 +618,45 @@ internal sealed class CascadeRun
         return (events, covered);
     }
 
-    /// <summary>Spreads a deficit over the venue's other accounts in proportion to their positive wallets.</summary>
-    private decimal Socialize(VenueState venue, int bankrupt, decimal deficit)
+    /// <summary>
+    /// Spreads the remaining shortfalls over the venue's other accounts in proportion to their positive wallets, once
+    /// per round; each bankrupt account is credited its own shortfall (in account order while the pool lasts).
+    /// </summary>
+    private decimal Socialize(VenueState venue, List<(int Account, decimal Amount)> shortfalls)
     {
+        var deficit = shortfalls.Sum(x => x.Amount);
+        if (deficit <= 0m) return 0m;
+        var bankrupt = new HashSet<int>(shortfalls.Select(x => x.Account));
         decimal total = 0m;
+        var last = -1;
         for (var i = 0; i < venue.Accounts.Length; i++)
-            if (i != bankrupt && venue.Accounts[i].Wallet > 0m) total += venue.Accounts[i].Wallet;
+        {
+            if (bankrupt.Contains(i) || venue.Accounts[i].Wallet <= 0m) continue;
+            total += venue.Accounts[i].Wallet;
+            last = i;
+        }
+
         if (total <= 0m) return 0m;
         var amount = Math.Min(deficit, total);
         var taken = 0m;
-        var last = -1;
-        for (var i = 0; i < venue.Accounts.Length; i++)
-            if (i != bankrupt && venue.Accounts[i].Wallet > 0m) last = i;
-        for (var i = 0; i < venue.Accounts.Length; i++)
+        for (var i = 0; i <= last; i++)
         {
-            if (i == bankrupt || venue.Accounts[i].Wallet <= 0m) continue;
+            if (bankrupt.Contains(i) || venue.Accounts[i].Wallet <= 0m) continue;
 
             // The last payer takes the remainder, so the shares add up to the amount exactly.
             var share = i == last ? amount - taken : amount * venue.Accounts[i].Wallet / total;
             venue.Accounts[i] = venue.Accounts[i] with { Wallet = venue.Accounts[i].Wallet - share };
             venue.Dirty[i] = true;
             taken += share;
+        }
+
+        var left = amount;
+        foreach (var (target, need) in shortfalls)
+        {
+            var credit = Math.Min(need, left);
+            if (credit <= 0m) break;
+            venue.Accounts[target] = venue.Accounts[target] with { Wallet = venue.Accounts[target].Wallet + credit };
+            left -= credit;
         }
 
         return amount;

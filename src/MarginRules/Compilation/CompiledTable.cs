@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Syntax;
+using MarginRules.Runtime;
 
 namespace MarginRules.Compilation;
 
@@ -31,6 +32,7 @@ internal sealed class CompiledTable
         LowerBounds = table.LowerBounds.ToArray();
         UpperBounds = table.UpperBounds.Select(upper => upper ?? decimal.MaxValue).ToArray();
         LastOpen = table.UpperBounds.Count > 0 && !table.UpperBounds[^1].HasValue;
+        Brackets = new BracketBounds(LowerBounds, UpperBounds, LastOpen);
     }
 
     /// <summary>Keyed tables: the row of each key.</summary>
@@ -50,6 +52,9 @@ internal sealed class CompiledTable
 
     /// <summary>Bracket tables: true when the last bracket has no upper bound.</summary>
     public bool LastOpen { get; }
+
+    /// <summary>Bracket tables: the bounds prepared for the row search.</summary>
+    public BracketBounds Brackets { get; }
 
     /// <summary>Per column, the cells of every row: a <c>decimal[]</c>, <c>bool[]</c> or <c>string[]</c>.</summary>
     public Array[] Columns { get; }

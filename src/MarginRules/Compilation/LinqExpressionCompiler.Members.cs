@@ -20,16 +20,16 @@ internal sealed partial class LinqExpressionCompiler
         public static readonly MethodInfo FrameSetCall = Method(typeof(EvaluationFrame), nameof(EvaluationFrame.SetCall), typeof(bool), typeof(decimal));
         public static readonly MethodInfo FrameSetRule = Method(typeof(EvaluationFrame), nameof(EvaluationFrame.SetRule), typeof(int));
 
-        public static readonly MethodInfo DecimalAdd = Method(typeof(DecimalOperators), nameof(DecimalOperators.Add), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalSubtract = Method(typeof(DecimalOperators), nameof(DecimalOperators.Subtract), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalMultiply = Method(typeof(DecimalOperators), nameof(DecimalOperators.Multiply), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalDivide = Method(typeof(DecimalOperators), nameof(DecimalOperators.Divide), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalNegate = Method(typeof(DecimalOperators), nameof(DecimalOperators.Negate), typeof(decimal));
-        public static readonly MethodInfo DecimalLess = Method(typeof(DecimalOperators), nameof(DecimalOperators.Less), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalLessOrEqual = Method(typeof(DecimalOperators), nameof(DecimalOperators.LessOrEqual), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalGreater = Method(typeof(DecimalOperators), nameof(DecimalOperators.Greater), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalGreaterOrEqual = Method(typeof(DecimalOperators), nameof(DecimalOperators.GreaterOrEqual), typeof(decimal), typeof(decimal));
-        public static readonly MethodInfo DecimalEqual = Method(typeof(DecimalOperators), nameof(DecimalOperators.Equal), typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalAdd = Method(typeof(decimal), "op_Addition", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalSubtract = Method(typeof(decimal), "op_Subtraction", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalMultiply = Method(typeof(decimal), "op_Multiply", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalDivide = Method(typeof(decimal), "op_Division", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalNegate = Method(typeof(decimal), "op_UnaryNegation", typeof(decimal));
+        public static readonly MethodInfo DecimalLess = Method(typeof(decimal), "op_LessThan", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalLessOrEqual = Method(typeof(decimal), "op_LessThanOrEqual", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalGreater = Method(typeof(decimal), "op_GreaterThan", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalGreaterOrEqual = Method(typeof(decimal), "op_GreaterThanOrEqual", typeof(decimal), typeof(decimal));
+        public static readonly MethodInfo DecimalEqual = Method(typeof(decimal), "op_Equality", typeof(decimal), typeof(decimal));
 
         public static readonly MethodInfo TextEquals = Method(typeof(string), nameof(string.Equals), typeof(string), typeof(string));
         public static readonly MethodInfo FromCount = Method(typeof(DecimalOperators), nameof(DecimalOperators.FromCount), typeof(int));
@@ -53,7 +53,7 @@ internal sealed partial class LinqExpressionCompiler
         public static readonly MethodInfo TagsContains = Method(typeof(AccountTags), nameof(AccountTags.Contains), typeof(ImmutableArray<string>), typeof(string));
         public static readonly MethodInfo KeyedRow = Method(typeof(TableRows), nameof(TableRows.Keyed), typeof(FrozenDictionary<string, int>), typeof(string), typeof(int));
         public static readonly MethodInfo TaggedRow = Method(typeof(TableRows), nameof(TableRows.Tagged), typeof(string[]), typeof(ImmutableArray<string>), typeof(int));
-        public static readonly MethodInfo BracketRow = Method(typeof(TableRows), nameof(TableRows.Bracket), typeof(decimal[]), typeof(decimal[]), typeof(bool), typeof(decimal));
+        public static readonly MethodInfo BracketFind = Method(typeof(BracketBounds), nameof(BracketBounds.Find), typeof(decimal));
 
         private static readonly CollectionMembers Positions = CollectionMembers.For<Position>(nameof(Account.Positions));
         private static readonly CollectionMembers Holdings = CollectionMembers.For<Holding>(nameof(Account.Holdings));

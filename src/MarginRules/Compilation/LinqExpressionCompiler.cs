@@ -1,19 +1,23 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using MarginRules.Accounts;
 using MarginRules.Compilation.Inlining;
+using MarginRules.Compilation.Sharing;
 using MarginRules.Evaluation;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Syntax;
+using MarginRules.Runtime;
 
 namespace MarginRules.Compilation;
 
 /// <summary>
 /// Turns a checked policy into delegates through System.Linq.Expressions; the only type that knows expression trees.
-/// Expressions go through <see cref="RewritePasses"/> first, so function calls arrive inlined and constants folded.
+/// Expressions go through <see cref="RewritePasses"/> first, so function calls arrive inlined, constants folded and
+/// repeated market reads and table rows shared.
 /// The generated code calls the static methods in <c>MarginRules.Runtime</c> and allocates nothing per account.
 /// </summary>
 internal sealed partial class LinqExpressionCompiler
@@ -36,6 +40,12 @@ internal sealed partial class LinqExpressionCompiler
     private readonly Dictionary<(int, int, int, int), int> _constantIndex = new();
     private ParameterExpression _constantPool = Expression.Variable(typeof(decimal[]), "constants");
 
+    // The arrays and dictionaries the delegate being compiled reads, each loaded once into a local; see Hoisted.
+    private readonly Dictionary<object, ParameterExpression> _hoisted = new(ReferenceEqualityComparer.Instance);
+
+    // The slots of the shared lookups of the delegate being compiled; see LookupSharingPass.
+    private readonly Dictionary<int, ParameterExpression> _shared = new();
+
     public LinqExpressionCompiler(BoundPolicy policy, FrameLayout layout)
     {
         _policy = policy;
@@ -56,6 +66,22 @@ internal sealed partial class LinqExpressionCompiler
         body.Add(Expression.Assign(flags, Expression.Property(_frame, Members.FrameFlags)));
         body.Add(Expression.Assign(texts, Expression.Property(_frame, Members.FrameTexts)));
 
+        // Run's expressions in the order it evaluates them, so lookups are shared across named values and rules.
+        var call = _policy.MarginCall;
+        var rules = _policy.Liquidations;
+        var expressions = new List<(BoundExpression, bool)>();
+        foreach (var let in _policy.Lets) expressions.Add((_passes.Value(let), false));
+        if (call != null)
+        {
+            expressions.Add((_passes.Rewrite(call.When), false));
+            expressions.Add((_passes.Rewrite(call.Amount), true));
+        }
+
+        // A rule's trigger is evaluated only after every earlier one, so it may reuse what they computed.
+        foreach (var rule in rules) expressions.Add((_passes.Rewrite(rule.When), false));
+        var shared = RewritePasses.ShareLookups(expressions);
+        var next = 0;
+
         _letLocals = new Dictionary<LetSymbol, ParameterExpression>();
         try
         {
@@ -63,7 +89,7 @@ internal sealed partial class LinqExpressionCompiler
             {
                 var local = Expression.Variable(ClrType(let.Type), let.Name);
                 locals.Add(local);
-                body.Add(Expression.Assign(local, Emit(_passes.Value(let))));
+                body.Add(Expression.Assign(local, Emit(shared[next++])));
                 var slots = let.Type.Kind switch
                 {
                     TypeKind.Bool => flags,
@@ -74,7 +100,6 @@ internal sealed partial class LinqExpressionCompiler
                 _letLocals.Add(let, local);
             }
 
-            var call = _policy.MarginCall;
             if (call == null)
             {
                 body.Add(Expression.Call(_frame, Members.FrameSetCall, Expression.Constant(false), DecimalConstant(0m)));
@@ -84,21 +109,23 @@ internal sealed partial class LinqExpressionCompiler
                 // The amount is evaluated only when the call is triggered, as the reference evaluator does.
                 var triggered = Expression.Variable(typeof(bool), "called");
                 locals.Add(triggered);
-                body.Add(Expression.Assign(triggered, Emit(_passes.Rewrite(call.When))));
+                body.Add(Expression.Assign(triggered, Emit(shared[next++])));
                 body.Add(Expression.Call(_frame, Members.FrameSetCall, triggered,
-                    Expression.Condition(triggered, Emit(_passes.Rewrite(call.Amount)), DecimalConstant(0m))));
+                    Expression.Condition(triggered, Emit(shared[next++]), DecimalConstant(0m))));
             }
 
             body.Add(Expression.Call(_frame, Members.FrameSetRule, Expression.Constant(-1)));
-            Expression? rules = null;
-            for (var i = _policy.Liquidations.Count - 1; i >= 0; i--)
+            // Triggers are emitted first to last, the order of evaluation, which shared lookups rely on.
+            var whens = new Expression[rules.Count];
+            for (var i = 0; i < whens.Length; i++) whens[i] = Emit(shared[next++]);
+            Expression? chain = null;
+            for (var i = whens.Length - 1; i >= 0; i--)
             {
-                var when = Emit(_passes.Rewrite(_policy.Liquidations[i].When));
                 var apply = Expression.Call(_frame, Members.FrameSetRule, Expression.Constant(i));
-                rules = rules == null ? Expression.IfThen(when, apply) : Expression.IfThenElse(when, apply, rules);
+                chain = chain == null ? Expression.IfThen(whens[i], apply) : Expression.IfThenElse(whens[i], apply, chain);
             }
 
-            if (rules != null) body.Add(rules);
+            if (chain != null) body.Add(chain);
         }
         finally
         {
@@ -111,7 +138,7 @@ internal sealed partial class LinqExpressionCompiler
     /// <summary>Compiles an account-level number read after <see cref="PolicyProgram.Run"/>, such as a rule's size or chunk.</summary>
     public Func<Account, Market, EvaluationFrame, decimal> CompileAccountValue(BoundExpression expression)
     {
-        return Finish<Func<Account, Market, EvaluationFrame, decimal>>(Emit(_passes.Rewrite(expression)), "RuleValue", _account, _market, _frame);
+        return Finish<Func<Account, Market, EvaluationFrame, decimal>>(Emit(Shared(expression)), "RuleValue", _account, _market, _frame);
     }
 
     /// <summary>Compiles a number of one item of a collection (an order key, a penalty rate, an ADL rank), the item given by index.</summary>
@@ -124,7 +151,7 @@ internal sealed partial class LinqExpressionCompiler
         _variables.Add(variable, item);
         try
         {
-            value = Emit(_passes.Rewrite(expression));
+            value = Emit(Shared(expression));
         }
         finally
         {
@@ -140,12 +167,27 @@ internal sealed partial class LinqExpressionCompiler
         return Finish<Func<Account, Market, EvaluationFrame, int, decimal>>(body, "ItemValue", _account, _market, _frame, _itemIndex);
     }
 
-    /// <summary>Compiles a delegate whose body has been emitted, giving it the array of the decimal constants it reads.</summary>
+    /// <summary>A delegate's only expression, rewritten and with its repeated lookups shared.</summary>
+    private BoundExpression Shared(BoundExpression expression) => RewritePasses.ShareLookups(new[] { (_passes.Rewrite(expression), false) })[0];
+
+    /// <summary>Compiles a delegate whose body has been emitted, giving it the array of the decimal constants it reads and its shared lookups' slots.</summary>
     private TDelegate Finish<TDelegate>(Expression body, string name, params ParameterExpression[] parameters)
     {
-        var withConstants = Expression.Block(body.Type, new[] { _constantPool }, Expression.Assign(_constantPool, Expression.Constant(_constants.ToArray())), body);
+        var locals = new List<ParameterExpression> { _constantPool };
+        var statements = new List<Expression> { Expression.Assign(_constantPool, Expression.Constant(_constants.ToArray())) };
+        foreach (var (value, local) in _hoisted)
+        {
+            locals.Add(local);
+            statements.Add(Expression.Assign(local, Expression.Constant(value, local.Type)));
+        }
+
+        locals.AddRange(_shared.Values);
+        statements.Add(body);
+        var withConstants = Expression.Block(body.Type, locals, statements);
         _constants.Clear();
         _constantIndex.Clear();
+        _hoisted.Clear();
+        _shared.Clear();
         _constantPool = Expression.Variable(typeof(decimal[]), "constants");
         return Expression.Lambda<TDelegate>(withConstants, name, parameters).Compile();
     }
@@ -165,6 +207,10 @@ internal sealed partial class LinqExpressionCompiler
         BoundVariableReference variable => _variables[variable.Variable],
         BoundAccountField field => AccountValue(field.Field),
         BoundItemField field => ItemValue(field),
+        PricedItemField field => PricedValue(field.Variable, field.Field, Emit(field.Price)),
+        SharedValue shared => Expression.Assign(Slot(shared.Slot, ClrType(shared.Type)), Emit(shared.Value)),
+        SharedValueReference shared => _shared[shared.Slot],
+        SharedRowLookup lookup => SharedRow(lookup),
         BoundUnary unary => unary.Operator == UnaryOperator.Negate ? Expression.Negate(Emit(unary.Operand), Members.DecimalNegate) : Expression.Not(Emit(unary.Operand)),
         BoundBinary binary => Binary(binary),
         BoundConditional conditional => Expression.Condition(Emit(conditional.Condition), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse), ClrType(conditional.Type)),
@@ -189,8 +235,8 @@ internal sealed partial class LinqExpressionCompiler
     /// <summary>
     /// A decimal constant, read from an array built when the delegate is compiled. Expression.Constant would have the IL
     /// emitter re-create the value, from an int when it is whole, which drops the sign of a negative zero; and building
-    /// decimals or calling their operators inline costs the JIT a fraction of a millisecond each, per delegate. The
-    /// array keeps every bit, scale included, so folded values equal the reference's digit for digit.
+    /// decimals inline costs the JIT a fraction of a millisecond each, per delegate. The array keeps every bit, scale
+    /// included, so folded values equal the reference's digit for digit.
     /// </summary>
     private Expression DecimalConstant(decimal value)
     {
@@ -205,6 +251,21 @@ internal sealed partial class LinqExpressionCompiler
         }
 
         return Expression.ArrayIndex(_constantPool, Expression.Constant(index));
+    }
+
+    /// <summary>
+    /// An object the delegate reads, such as a table column, in a local loaded when the delegate starts. A constant
+    /// object in an expression tree is fetched from the closure and cast at every use, inside loops too.
+    /// </summary>
+    private ParameterExpression Hoisted(object value, Type type)
+    {
+        if (!_hoisted.TryGetValue(value, out var local))
+        {
+            local = Expression.Variable(type, "table" + _hoisted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _hoisted.Add(value, local);
+        }
+
+        return local;
     }
 
     private static Type ClrType(PolicyType type) => type.Kind switch
@@ -240,17 +301,15 @@ internal sealed partial class LinqExpressionCompiler
         if (field.Variable.Collection == CollectionKind.Positions)
         {
             var size = Expression.Property(item, nameof(Position.Size));
-            var entry = Expression.Property(item, nameof(Position.EntryPrice));
             var mark = Expression.Call(Members.QuotePrice, _market, Expression.Property(item, nameof(Position.Symbol)));
             return field.Field switch
             {
                 ItemField.Symbol => Expression.Property(item, nameof(Position.Symbol)),
                 ItemField.Size => size,
                 ItemField.Side => Expression.Call(Members.PositionSide, size),
-                ItemField.EntryPrice => entry,
+                ItemField.EntryPrice => Expression.Property(item, nameof(Position.EntryPrice)),
                 ItemField.MarkPrice => mark,
-                ItemField.Notional => Expression.Call(Members.PositionNotional, size, mark),
-                ItemField.Upnl => Expression.Call(Members.PositionUpnl, size, mark, entry),
+                ItemField.Notional or ItemField.Upnl => PricedValue(field.Variable, field.Field, mark),
                 ItemField.IsLong => Expression.GreaterThan(size, DecimalConstant(0m), false, Members.DecimalGreater),
                 ItemField.IsShort => Expression.LessThan(size, DecimalConstant(0m), false, Members.DecimalLess),
                 ItemField.Isolated => Expression.Property(item, nameof(Position.Isolated)),
@@ -260,14 +319,34 @@ internal sealed partial class LinqExpressionCompiler
 
         // Holdings and debts share their members: asset, quantity, and the market price and value.
         var asset = Expression.Property(item, nameof(Holding.Asset));
-        var quantity = Expression.Property(item, nameof(Holding.Quantity));
+        var price = Expression.Call(Members.QuotePrice, _market, asset);
         return field.Field switch
         {
             ItemField.Asset => asset,
-            ItemField.Quantity => quantity,
-            ItemField.Price => Expression.Call(Members.QuotePrice, _market, asset),
-            _ => Expression.Multiply(quantity, Expression.Call(Members.QuotePrice, _market, asset), Members.DecimalMultiply),
+            ItemField.Quantity => Expression.Property(item, nameof(Holding.Quantity)),
+            ItemField.Price => price,
+            _ => PricedValue(field.Variable, field.Field, price),
         };
+    }
+
+    /// <summary>A position's notional or upnl, or a holding's or debt's value, from the item's price.</summary>
+    private Expression PricedValue(VariableSymbol variable, ItemField field, Expression price)
+    {
+        var item = _variables[variable];
+        return field switch
+        {
+            ItemField.Notional => Expression.Call(Members.PositionNotional, Expression.Property(item, nameof(Position.Size)), price),
+            ItemField.Upnl => Expression.Call(Members.PositionUpnl, Expression.Property(item, nameof(Position.Size)), price, Expression.Property(item, nameof(Position.EntryPrice))),
+            _ => Expression.Multiply(Expression.Property(item, nameof(Holding.Quantity)), price, Members.DecimalMultiply),
+        };
+    }
+
+    /// <summary>The local of a shared lookup's slot, created when the lookup that fills it is emitted.</summary>
+    private ParameterExpression Slot(int slot, Type type)
+    {
+        var local = Expression.Variable(type, "shared" + slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _shared.Add(slot, local);
+        return local;
     }
 
     private Expression Binary(BoundBinary binary)
@@ -355,22 +434,38 @@ internal sealed partial class LinqExpressionCompiler
 
     private Expression TableLookup(BoundTableLookup lookup)
     {
-        if (!_tables.TryGetValue(lookup.Table, out var table))
+        var table = Table(lookup.Table);
+        return Expression.ArrayIndex(Column(table, lookup.Column), Row(lookup.Table, table, lookup.Key));
+    }
+
+    private Expression SharedRow(SharedRowLookup lookup)
+    {
+        var table = Table(lookup.Table);
+        var row = lookup.FindsRow ? Expression.Assign(Slot(lookup.Slot, typeof(int)), Row(lookup.Table, table, lookup.Key)) : (Expression)_shared[lookup.Slot];
+        return Expression.ArrayIndex(Column(table, lookup.Column), row);
+    }
+
+    private CompiledTable Table(TableSymbol symbol)
+    {
+        if (!_tables.TryGetValue(symbol, out var table))
         {
-            table = new CompiledTable(lookup.Table);
-            _tables.Add(lookup.Table, table);
+            table = new CompiledTable(symbol);
+            _tables.Add(symbol, table);
         }
 
-        Expression row = lookup.Table.KeyKind switch
-        {
-            TableKeyKind.Bracket => Expression.Call(Members.BracketRow, Expression.Constant(table.LowerBounds), Expression.Constant(table.UpperBounds),
-                Expression.Constant(table.LastOpen), Emit(lookup.Key)),
-            TableKeyKind.Tag => Expression.Call(Members.TaggedRow, Expression.Constant(table.Keys), Expression.Property(_account, nameof(Account.Tags)),
-                Expression.Constant(table.DefaultRow)),
-            _ => Expression.Call(Members.KeyedRow, Expression.Constant(table.Index), Emit(lookup.Key), Expression.Constant(table.DefaultRow)),
-        };
-        return Expression.ArrayIndex(Expression.Constant(table.Columns[lookup.Column]), row);
+        return table;
     }
+
+    private ParameterExpression Column(CompiledTable table, int column) => Hoisted(table.Columns[column], table.Columns[column].GetType());
+
+    /// <summary>The index of the row a key selects.</summary>
+    private Expression Row(TableSymbol symbol, CompiledTable table, BoundExpression key) => symbol.KeyKind switch
+    {
+        TableKeyKind.Bracket => Expression.Call(Hoisted(table.Brackets, typeof(BracketBounds)), Members.BracketFind, Emit(key)),
+        TableKeyKind.Tag => Expression.Call(Members.TaggedRow, Hoisted(table.Keys, typeof(string[])), Expression.Property(_account, nameof(Account.Tags)),
+            Expression.Constant(table.DefaultRow)),
+        _ => Expression.Call(Members.KeyedRow, Hoisted(table.Index, typeof(FrozenDictionary<string, int>)), Emit(key), Expression.Constant(table.DefaultRow)),
+    };
 
     private Expression CallExpired()
     {

@@ -49,6 +49,9 @@ internal static class TableRows
         }
 
         if (found >= 0 && ((lastOpen && found == lowerBounds.Length - 1) || value < upperBounds[found])) return found;
-        throw new KeyNotFoundException($"no bracket for {value}");
+        throw NoBracket(value);
     }
+
+    /// <summary>The error for a value no bracket holds; built apart so the searches keep a small stack frame.</summary>
+    internal static KeyNotFoundException NoBracket(decimal value) => new($"no bracket for {value}");
 }

@@ -49,6 +49,63 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public void Bracket_bounds_find_the_row_the_reference_scan_finds_at_every_scale()
+    {
+        // Bounds with 0 to 2 decimals, some near 10^18 so that rescaling them overflows a long; values at, just off and
+        // between the bounds with 0 to 28 decimals, 96-bit digit strings, negative zero and the decimal extremes.
+        var bound = Gen.Select(Gen.Int[-5_000, 5_000], Gen.Int[0, 2]).Select((m, scale) => new decimal(Math.Abs(m), 0, 0, m < 0, (byte)scale));
+        var width = Gen.Frequency<decimal>(
+            (6, Gen.Select(Gen.Int[1, 300_000], Gen.Int[0, 2]).Select((m, scale) => new decimal(m, 0, 0, false, (byte)scale))),
+            (1, Gen.Int[1, 9].Select(m => m * 1_000_000_000_000_000_000m)));
+        var brackets =
+            from start in bound
+            from widths in width.Array[1, 6]
+            from open in Gen.Bool
+            select (Lower: Bounds(start, widths).Lower, Upper: Bounds(start, widths).Upper, Open: open);
+        var offset = Gen.OneOf(0m, 0.0m, 0.000m, 1e-28m, -1e-28m, 0.001m, -0.001m, 0.5m, -1m);
+        var scaled = Gen.Select(Gen.Long[-10_000_000_000, 10_000_000_000], Gen.Int[0, 28])
+            .Select((m, scale) => new decimal((int)(Math.Abs(m) & 0xFFFF_FFFF), (int)(Math.Abs(m) >> 32), 0, m < 0, (byte)scale));
+        var wide = Gen.Select(Gen.Int, Gen.Int, Gen.Int[1, int.MaxValue], Gen.Bool, Gen.Int[0, 28])
+            .Select((lo, mid, hi, negative, scale) => new decimal(lo, mid, hi, negative, (byte)scale));
+        Gen.Select(brackets, Gen.Int[0, 6], offset, Gen.Frequency<decimal>((4, scaled), (1, wide), (1, Gen.OneOf(-0m, decimal.MaxValue, decimal.MinValue))), Gen.Int[0, 2])
+            .Sample((table, at, delta, random, pick) =>
+            {
+                var bounds = table.Lower.Concat(table.Upper).ToArray();
+                var value = pick == 0 ? random : bounds[at % bounds.Length] + delta;
+
+                // CompiledTable stores an open last bracket's upper bound as decimal.MaxValue.
+                var upper = table.Upper.ToArray();
+                if (table.Open) upper[^1] = decimal.MaxValue;
+                var expected = -1;
+                for (var i = 0; i < table.Lower.Length && expected < 0; i++)
+                    if (value >= table.Lower[i] && ((table.Open && i == table.Lower.Length - 1) || value < upper[i])) expected = i;
+
+                int actual;
+                try
+                {
+                    actual = new BracketBounds(table.Lower, upper, table.Open).Find(value);
+                }
+                catch (KeyNotFoundException)
+                {
+                    actual = -1;
+                }
+
+                actual.ShouldBe(expected, $"value {value}");
+            }, iter: 20_000);
+    }
+
+    [Fact]
+    public void Bracket_bounds_find_without_allocating()
+    {
+        var bounds = new BracketBounds([0m, 50_000m, 250_000m], [50_000m, 250_000m, decimal.MaxValue], lastOpen: true);
+        bounds.Find(163_812.00m).ShouldBe(1);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        bounds.Find(34_037.675m);
+        bounds.Find(0.5m);
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Fact]
     public void Round_matches_PolicyMath_in_every_mode_without_allocating()
     {
         var values = Gen.Frequency<decimal>(
@@ -86,5 +143,20 @@ public sealed class RuntimeTests
         {
             return "fails: " + e.GetType().Name;
         }
+    }
+
+    private static (decimal[] Lower, decimal[] Upper) Bounds(decimal start, decimal[] widths)
+    {
+        var lower = new decimal[widths.Length];
+        var upper = new decimal[widths.Length];
+        var bound = start;
+        for (var i = 0; i < widths.Length; i++)
+        {
+            lower[i] = bound;
+            bound += widths[i];
+            upper[i] = bound;
+        }
+
+        return (lower, upper);
     }
 }

@@ -24,7 +24,8 @@ internal abstract class BoundTreeRewriter
         BoundParameterReference parameter => RewriteParameterReference(parameter),
         BoundLetReference let => RewriteLetReference(let),
         BoundVariableReference variable => RewriteVariableReference(variable),
-        BoundAccountField or BoundItemField or BoundCallExpired => expression,
+        BoundItemField field => RewriteItemField(field),
+        BoundAccountField or BoundCallExpired => expression,
         BoundUnary unary => RewriteUnary(unary),
         BoundBinary binary => RewriteBinary(binary),
         BoundConditional conditional => RewriteConditional(conditional),
@@ -45,6 +46,8 @@ internal abstract class BoundTreeRewriter
     protected virtual BoundExpression RewriteLetReference(BoundLetReference let) => let;
 
     protected virtual BoundExpression RewriteVariableReference(BoundVariableReference variable) => variable;
+
+    protected virtual BoundExpression RewriteItemField(BoundItemField field) => field;
 
     protected virtual BoundExpression RewriteUnary(BoundUnary unary)
     {

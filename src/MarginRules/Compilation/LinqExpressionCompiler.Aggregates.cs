@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq.Expressions;
+using MarginRules.Compilation.Fusion;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Syntax;
 
@@ -50,6 +52,68 @@ internal sealed partial class LinqExpressionCompiler
         setup.Add(Expression.Loop(Expression.Block(step), exit, next));
         setup.Add(result);
         return Expression.Block(result.Type, locals, setup);
+    }
+
+    /// <summary>
+    /// A fused loop as a statement: one indexed loop over the collection that runs every member's filter and step for
+    /// each item, inside a try block. The results stay in delegate locals for the <see cref="FusedResult"/> nodes. On a
+    /// failure Run starts again as <paramref name="fallback"/>, which computes each aggregate where it stands and fails
+    /// there, and this Run ends at <paramref name="done"/>.
+    /// </summary>
+    private Expression Fused(FusedLoop loop, SequentialRun fallback, LabelTarget done)
+    {
+        var collection = Members.Collection(loop.Members[0].Variable.Collection!.Value);
+        var completed = Expression.Variable(typeof(bool), "completed");
+        var items = Expression.Variable(collection.ArrayType, "items");
+        var count = Expression.Variable(typeof(int), "count");
+        var index = Expression.Variable(typeof(int), "index");
+        var item = Expression.Variable(collection.ItemType, "item");
+        var exit = Expression.Label("exit");
+        var setup = new List<Expression>
+        {
+            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
+            Expression.Assign(count, Expression.Property(items, nameof(System.Collections.Immutable.ImmutableArray<int>.Length))),
+            Expression.Assign(index, Expression.Constant(0)),
+        };
+        var step = new List<Expression>
+        {
+            Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(exit)),
+            Expression.Assign(item, Expression.Property(items, collection.Indexer, index)),
+            Expression.Assign(index, Expression.Increment(index)),
+        };
+
+        var results = new Expression[loop.Members.Count];
+        foreach (var member in loop.Members) _variables.Add(member.Variable, item);
+        try
+        {
+            for (var m = 0; m < results.Length; m++)
+            {
+                // The filter is emitted before the body, in evaluation order, as shared lookups require.
+                var member = loop.Members[m];
+                var filter = member.Filter == null ? null : Emit(member.Filter);
+                var memberStep = new List<Expression>();
+                results[m] = Accumulate(member, _delegateLocals, setup, memberStep, exit);
+                if (filter == null) step.AddRange(memberStep);
+                else step.Add(Expression.IfThen(filter, Expression.Block(memberStep)));
+            }
+        }
+        finally
+        {
+            foreach (var member in loop.Members) _variables.Remove(member.Variable);
+        }
+
+        _fused.Add(loop.Id, results);
+        setup.Add(Expression.Loop(Expression.Block(step), exit));
+        var restart = Expression.Block(
+            Expression.Call(Expression.Constant(fallback), Members.SequentialRun, _account, _market, _frame),
+            Expression.Goto(done));
+        return Expression.Block(
+            new[] { completed, items, count, index, item },
+            Expression.Assign(completed, Expression.Constant(true)),
+            Expression.TryCatch(
+                Expression.Block(typeof(void), setup),
+                Expression.Catch(typeof(Exception), Expression.Block(typeof(void), Expression.Assign(completed, Expression.Constant(false))))),
+            Expression.IfThen(Expression.Not(completed), restart));
     }
 
     /// <summary>Adds the accumulator's locals, initial values and per-item step; returns the aggregate's value.</summary>

@@ -19,6 +19,7 @@ internal sealed partial class LinqExpressionCompiler
         public static readonly PropertyInfo FrameTexts = Property(typeof(EvaluationFrame), nameof(EvaluationFrame.Texts));
         public static readonly MethodInfo FrameSetCall = Method(typeof(EvaluationFrame), nameof(EvaluationFrame.SetCall), typeof(bool), typeof(decimal));
         public static readonly MethodInfo FrameSetRule = Method(typeof(EvaluationFrame), nameof(EvaluationFrame.SetRule), typeof(int));
+        public static readonly MethodInfo SequentialRun = Method(typeof(SequentialRun), nameof(Compilation.SequentialRun.Run), typeof(Account), typeof(Market), typeof(EvaluationFrame));
 
         public static readonly MethodInfo DecimalAdd = Method(typeof(decimal), "op_Addition", typeof(decimal), typeof(decimal));
         public static readonly MethodInfo DecimalSubtract = Method(typeof(decimal), "op_Subtraction", typeof(decimal), typeof(decimal));

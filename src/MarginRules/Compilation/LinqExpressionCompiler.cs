@@ -5,6 +5,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using MarginRules.Accounts;
+using MarginRules.Compilation.Fusion;
 using MarginRules.Compilation.Inlining;
 using MarginRules.Compilation.Sharing;
 using MarginRules.Evaluation;
@@ -46,6 +47,12 @@ internal sealed partial class LinqExpressionCompiler
     // The slots of the shared lookups of the delegate being compiled; see LookupSharingPass.
     private readonly Dictionary<int, ParameterExpression> _shared = new();
 
+    // Per fused loop of the delegate being compiled, each member's result; see FusedLoop.
+    private readonly Dictionary<int, Expression[]> _fused = new();
+
+    // Locals of the delegate being compiled that outlive the block that sets them, such as fused loops' accumulators.
+    private readonly List<ParameterExpression> _delegateLocals = new();
+
     public LinqExpressionCompiler(BoundPolicy policy, FrameLayout layout)
     {
         _policy = policy;
@@ -53,8 +60,12 @@ internal sealed partial class LinqExpressionCompiler
         _passes = new RewritePasses(policy);
     }
 
-    /// <summary>Compiles <see cref="PolicyProgram.Run"/>: every named value in order, the margin call, then the first liquidation rule that applies.</summary>
-    public Action<Account, Market, EvaluationFrame> CompileRun()
+    /// <summary>
+    /// Compiles <see cref="PolicyProgram.Run"/>: every named value in order, the margin call, then the first liquidation
+    /// rule that applies. Aggregates are fused into shared loops when <paramref name="fallback"/> is given, to run
+    /// instead when a fused loop fails.
+    /// </summary>
+    public Action<Account, Market, EvaluationFrame> CompileRun(SequentialRun? fallback)
     {
         var locals = new List<ParameterExpression>();
         var body = new List<Expression>();
@@ -66,11 +77,23 @@ internal sealed partial class LinqExpressionCompiler
         body.Add(Expression.Assign(flags, Expression.Property(_frame, Members.FrameFlags)));
         body.Add(Expression.Assign(texts, Expression.Property(_frame, Members.FrameTexts)));
 
-        // Run's expressions in the order it evaluates them, so lookups are shared across named values and rules.
+        // Run's expressions in the order it evaluates them, so lookups are shared across named values and rules;
+        // fused loops come before the named value they are placed at.
         var call = _policy.MarginCall;
         var rules = _policy.Liquidations;
+        var lets = _policy.Lets;
+        var values = lets.Select(_passes.Value).ToArray();
+        var loops = new IReadOnlyList<FusedLoop>[lets.Count];
+        if (fallback == null) Array.Fill(loops, Array.Empty<FusedLoop>());
+        else (loops, values) = AggregateFusionPass.Fuse(lets, values);
+        var done = Expression.Label("done");
         var expressions = new List<(BoundExpression, bool)>();
-        foreach (var let in _policy.Lets) expressions.Add((_passes.Value(let), false));
+        for (var i = 0; i < lets.Count; i++)
+        {
+            foreach (var loop in loops[i]) expressions.Add((loop, false));
+            expressions.Add((values[i], false));
+        }
+
         if (call != null)
         {
             expressions.Add((_passes.Rewrite(call.When), false));
@@ -85,8 +108,10 @@ internal sealed partial class LinqExpressionCompiler
         _letLocals = new Dictionary<LetSymbol, ParameterExpression>();
         try
         {
-            foreach (var let in _policy.Lets)
+            for (var i = 0; i < lets.Count; i++)
             {
+                for (var k = 0; k < loops[i].Count; k++) body.Add(Fused((FusedLoop)shared[next++], fallback!, done));
+                var let = lets[i];
                 var local = Expression.Variable(ClrType(let.Type), let.Name);
                 locals.Add(local);
                 body.Add(Expression.Assign(local, Emit(shared[next++])));
@@ -126,6 +151,7 @@ internal sealed partial class LinqExpressionCompiler
             }
 
             if (chain != null) body.Add(chain);
+            body.Add(Expression.Label(done));
         }
         finally
         {
@@ -182,12 +208,15 @@ internal sealed partial class LinqExpressionCompiler
         }
 
         locals.AddRange(_shared.Values);
+        locals.AddRange(_delegateLocals);
         statements.Add(body);
         var withConstants = Expression.Block(body.Type, locals, statements);
         _constants.Clear();
         _constantIndex.Clear();
         _hoisted.Clear();
         _shared.Clear();
+        _fused.Clear();
+        _delegateLocals.Clear();
         _constantPool = Expression.Variable(typeof(decimal[]), "constants");
         return Expression.Lambda<TDelegate>(withConstants, name, parameters).Compile();
     }
@@ -211,6 +240,7 @@ internal sealed partial class LinqExpressionCompiler
         SharedValue shared => Expression.Assign(Slot(shared.Slot, ClrType(shared.Type)), Emit(shared.Value)),
         SharedValueReference shared => _shared[shared.Slot],
         SharedRowLookup lookup => SharedRow(lookup),
+        FusedResult result => _fused[result.Loop][result.Member],
         BoundUnary unary => unary.Operator == UnaryOperator.Negate ? Expression.Negate(Emit(unary.Operand), Members.DecimalNegate) : Expression.Not(Emit(unary.Operand)),
         BoundBinary binary => Binary(binary),
         BoundConditional conditional => Expression.Condition(Emit(conditional.Condition), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse), ClrType(conditional.Type)),

@@ -12,8 +12,9 @@ namespace MarginRules.Compilation;
 /// </summary>
 /// <remarks>
 /// A failure is not positioned: the compiled code lets the runtime's exception escape, and callers re-run the
-/// <see cref="ReferenceProgram"/> to report the failing expression. The exceptions that can escape are
-/// <see cref="DivideByZeroException"/> (division by zero, or a negative power of zero),
+/// <see cref="ReferenceProgram"/> to report the failing expression. When a loop that fuses several aggregates fails,
+/// Run starts again as a <see cref="SequentialRun"/>, so the exception is the one the unfused program meets first.
+/// The exceptions that can escape are <see cref="DivideByZeroException"/> (division by zero, or a negative power of zero),
 /// <see cref="OverflowException"/> (a result outside the decimal range),
 /// <see cref="ArgumentOutOfRangeException"/> (the square root of a negative number),
 /// <see cref="System.Collections.Generic.KeyNotFoundException"/> (a symbol the market does not list, a key with no table
@@ -39,7 +40,7 @@ internal sealed class LinqProgram : PolicyProgram
         : base(policy, layout)
     {
         var compiler = new LinqExpressionCompiler(policy, layout);
-        _run = compiler.CompileRun();
+        _run = compiler.CompileRun(new SequentialRun(policy, layout));
 
         var rules = policy.Liquidations;
         _ruleValues = new Func<Account, Market, EvaluationFrame, decimal>?[rules.Count][];

@@ -98,6 +98,7 @@ public sealed class RuntimeTests
     public void Bracket_bounds_find_without_allocating()
     {
         var bounds = new BracketBounds([0m, 50_000m, 250_000m], [50_000m, 250_000m, decimal.MaxValue], lastOpen: true);
+        // 163,812.00 lies in [50,000, 250,000), the second bracket.
         bounds.Find(163_812.00m).ShouldBe(1);
         var before = GC.GetAllocatedBytesForCurrentThread();
         bounds.Find(34_037.675m);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using MarginRules.Compilation.Fusion;
 using MarginRules.Compilation.Inlining;
 using MarginRules.Language.Binding;
 
@@ -33,6 +34,8 @@ internal abstract class BoundTreeRewriter
         InlinedCall call => RewriteInlinedCall(call),
         BoundBuiltinCall call => RewriteBuiltinCall(call),
         BoundAggregate aggregate => RewriteAggregate(aggregate),
+        FusedLoop loop => RewriteFusedLoop(loop),
+        FusedResult => expression,
         BoundTableLookup lookup => RewriteTableLookup(lookup),
         BoundMarketLookup lookup => RewriteMarketLookup(lookup),
         BoundTagged tagged => RewriteTagged(tagged),
@@ -95,7 +98,23 @@ internal abstract class BoundTreeRewriter
         return ReferenceEquals(arguments, call.Arguments) ? call : new BoundBuiltinCall(call.Type, call.Span, call.Function, arguments, call.Mode);
     }
 
-    protected virtual BoundExpression RewriteAggregate(BoundAggregate aggregate)
+    protected virtual BoundExpression RewriteAggregate(BoundAggregate aggregate) => RewriteAggregateParts(aggregate);
+
+    protected virtual BoundExpression RewriteFusedLoop(FusedLoop loop)
+    {
+        var members = new BoundAggregate[loop.Members.Count];
+        var changed = false;
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = RewriteAggregateParts(loop.Members[i]);
+            changed |= !ReferenceEquals(members[i], loop.Members[i]);
+        }
+
+        return changed ? new FusedLoop(loop.Id, members) : loop;
+    }
+
+    /// <summary>An aggregate with its filter and body rewritten; still an aggregate, whatever <see cref="RewriteAggregate"/> makes of one.</summary>
+    protected BoundAggregate RewriteAggregateParts(BoundAggregate aggregate)
     {
         var filter = aggregate.Filter == null ? null : Rewrite(aggregate.Filter);
         var body = aggregate.Body == null ? null : Rewrite(aggregate.Body);

@@ -36,6 +36,26 @@ internal sealed class LookupKeys
         else _bindings.Remove(variable);
     }
 
+    /// <summary>Binds variables to one fresh binding, for loops that walk the same items; returns the bindings they hide.</summary>
+    public int?[] BindTogether(IReadOnlyList<VariableSymbol> variables)
+    {
+        var binding = _nextBinding++;
+        var hidden = new int?[variables.Count];
+        for (var i = 0; i < variables.Count; i++)
+        {
+            hidden[i] = _bindings.TryGetValue(variables[i], out var outer) ? outer : null;
+            _bindings[variables[i]] = binding;
+        }
+
+        return hidden;
+    }
+
+    /// <summary>Ends the bindings made by <see cref="BindTogether"/>, restoring those they hid.</summary>
+    public void UnbindTogether(IReadOnlyList<VariableSymbol> variables, int?[] hidden)
+    {
+        for (var i = variables.Count - 1; i >= 0; i--) Unbind(variables[i], hidden[i]);
+    }
+
     /// <summary>The name of an item's market price, or of a field derived from it.</summary>
     public string ItemField(VariableSymbol variable, ItemField field) =>
         "i" + Binding(variable).ToString(CultureInfo.InvariantCulture) + "." + ((int)field).ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MarginRules.Compilation.Fusion;
 using MarginRules.Compilation.Inlining;
 using MarginRules.Compilation.Rewriting;
 using MarginRules.Language.Binding;
@@ -137,6 +138,32 @@ internal sealed class LookupSharingPass : BoundTreeRewriter
         _keys.Unbind(aggregate.Variable, hidden);
         Forget(mark);
         return rewritten;
+    }
+
+    protected override BoundExpression RewriteFusedLoop(FusedLoop loop)
+    {
+        // One iteration runs every member for the same item: their variables share a binding, and a member reuses
+        // what earlier members computed unconditionally (a filter, or a body without one).
+        var mark = _computedOrder.Count;
+        var variables = new VariableSymbol[loop.Members.Count];
+        for (var i = 0; i < variables.Length; i++) variables[i] = loop.Members[i].Variable;
+        var hidden = _keys.BindTogether(variables);
+        var members = new BoundAggregate[variables.Length];
+        var changed = false;
+        for (var i = 0; i < members.Length; i++)
+        {
+            var member = loop.Members[i];
+            var filter = member.Filter == null ? null : Rewrite(member.Filter);
+            var body = member.Body == null ? null : member.Filter == null ? Rewrite(member.Body) : Sometimes(member.Body);
+            members[i] = ReferenceEquals(filter, member.Filter) && ReferenceEquals(body, member.Body)
+                ? member
+                : new BoundAggregate(member.Type, member.Span, member.Kind, member.Variable, filter, body);
+            changed |= !ReferenceEquals(members[i], member);
+        }
+
+        _keys.UnbindTogether(variables, hidden);
+        Forget(mark);
+        return changed ? new FusedLoop(loop.Id, members) : loop;
     }
 
     protected override BoundExpression RewriteInlinedCall(InlinedCall call)

@@ -4,6 +4,8 @@ using System.Linq;
 using MarginRules.Accounts;
 using MarginRules.Cascade;
 using MarginRules.Cascade.Impact;
+using MarginRules.Data;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.PolicyTests;
 
@@ -29,7 +31,7 @@ internal sealed class CascadeTestReader
     }
 
     /// <summary>Reads the block and the test's expectations; the policy returned is the first venue's.</summary>
-    public (MarginPolicy Policy, CascadeCheck Check) Read(TestFileNode node, TestFileNode expect, decimal tolerance)
+    public (MarginPolicy Policy, CascadeCheck Check) Read(DataNode node, DataNode expect, decimal tolerance)
     {
         var fields = node.AsRecord(CascadeFields).ToDictionary(f => f.Name!, StringComparer.Ordinal);
         var assetsNode = fields.GetValueOrDefault("assets") ?? throw node.Error("missing field \"assets\"");
@@ -47,7 +49,7 @@ internal sealed class CascadeTestReader
                 var underlying = instrument.AsName();
                 if (!prices.ContainsKey(underlying))
                 {
-                    var suggestion = Suggestions.Closest(underlying, prices.Keys);
+                    var suggestion = SpellingSuggestion.Closest(underlying, prices.Keys);
                     throw instrument.Error($"unknown underlying asset \"{underlying}\"{(suggestion is null ? string.Empty : $"; did you mean \"{suggestion}\"?")}");
                 }
 
@@ -80,7 +82,7 @@ internal sealed class CascadeTestReader
         return (venues[0].Policy, new CascadeCheck(setup, maxRounds, prices, expectations));
     }
 
-    private static AssetSetup ReadAsset(TestFileNode node)
+    private static AssetSetup ReadAsset(DataNode node)
     {
         decimal? price = null;
         var volatility = 0m;
@@ -101,7 +103,7 @@ internal sealed class CascadeTestReader
         return new AssetSetup(node.Name!, price ?? throw node.Error("missing field \"price\""), impact, volatility);
     }
 
-    private VenueSetup ReadVenue(TestFileNode node, Market market)
+    private VenueSetup ReadVenue(DataNode node, Market market)
     {
         var fields = node.AsRecord(VenueFields).ToDictionary(f => f.Name!, StringComparer.Ordinal);
         var name = (fields.GetValueOrDefault("name") ?? throw node.Error("missing field \"name\"")).AsName();
@@ -133,7 +135,7 @@ internal sealed class CascadeTestReader
         return new VenueSetup(name, policy, accounts, fund) { Reserves = reserves, Response = response };
     }
 
-    private static MarginCallResponse ReadResponse(TestFileNode node)
+    private static MarginCallResponse ReadResponse(DataNode node)
     {
         decimal probability = 0m, fraction = 0m, seed = 0m;
         foreach (var field in node.AsRecord(ResponseFields))

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MarginRules.Cascade.Impact;
+using MarginRules.Data;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.PolicyTests;
 
@@ -23,20 +25,20 @@ internal static class ImpactModelReader
     private static readonly string[] BidFields = ["price", "quantity"];
 
     /// <summary>Reads the model; a parameter the model rejects is reported at the impact object.</summary>
-    public static PriceImpact Read(TestFileNode node)
+    public static PriceImpact Read(DataNode node)
     {
         var members = node.AsMap("field").ToList();
         var modelNode = members.FirstOrDefault(m => m.Name == "model") ?? throw node.Error("missing field \"model\"");
         var model = modelNode.AsString();
         if (!ModelFields.TryGetValue(model, out var allowed))
         {
-            var suggestion = Suggestions.Closest(model, ModelFields.Keys);
+            var suggestion = SpellingSuggestion.Closest(model, ModelFields.Keys);
             throw modelNode.Error(suggestion is not null
                 ? $"unknown impact model \"{model}\"; did you mean \"{suggestion}\"?"
                 : $"unknown impact model \"{model}\"; known: {string.Join(", ", ModelFields.Keys.Select(k => $"\"{k}\""))}");
         }
 
-        var values = new Dictionary<string, TestFileNode>(StringComparer.Ordinal);
+        var values = new Dictionary<string, DataNode>(StringComparer.Ordinal);
         foreach (var member in members.Where(m => m.Name != "model"))
         {
             if (!allowed.Contains(member.Name!, StringComparer.Ordinal)) throw member.Unknown($"field of the {model} model", allowed.Append("model").ToArray());
@@ -67,7 +69,7 @@ internal static class ImpactModelReader
         }
     }
 
-    private static (decimal Price, decimal Quantity) ReadBid(TestFileNode node)
+    private static (decimal Price, decimal Quantity) ReadBid(DataNode node)
     {
         decimal? price = null, quantity = null;
         foreach (var field in node.AsRecord(BidFields))

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using MarginRules.Language.Text;
 
 namespace MarginRules.Cli.PolicyTests;
 
@@ -35,7 +36,7 @@ internal static class KeyText
     /// </summary>
     public static string Unknown(string key, string prefix, string segment, string? rest, IReadOnlyCollection<string> candidates)
     {
-        var suggestion = Suggestions.Closest(segment, candidates);
+        var suggestion = SpellingSuggestion.Closest(segment, candidates);
         if (suggestion is not null)
             return $"unknown expectation \"{key}\"; did you mean \"{prefix}{suggestion}{(rest is null ? string.Empty : "." + rest)}\"?";
         var known = candidates.Count == 0 ? "there are none" : "known: " + string.Join(", ", candidates.Select(c => $"\"{prefix}{c}\""));

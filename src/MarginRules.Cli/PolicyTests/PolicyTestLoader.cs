@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using MarginRules.Accounts;
 using MarginRules.Cascade.Shocks;
@@ -42,7 +43,7 @@ internal sealed class PolicyTestLoader
     public string Resolve(string relative) => Path.Combine(Path.GetDirectoryName(_path) ?? string.Empty, relative);
 
     /// <summary>The policy's parameters named by an object <c>{ "name": value }</c>, checked against the policy.</summary>
-    public Dictionary<string, ParameterOverride> ReadParameters(TestFileNode node)
+    public Dictionary<string, ParameterOverride> ReadParameters(DataNode node)
     {
         var names = _policy.Default.Checked.Parameters.Select(p => p.Name).ToArray();
         var result = new Dictionary<string, ParameterOverride>(StringComparer.Ordinal);
@@ -68,13 +69,14 @@ internal sealed class PolicyTestLoader
     /// Reads an account object with <see cref="AccountJson.ParseAccount"/>, keeping the file's positions: every character
     /// outside the object is blanked (line breaks kept), so the loader's line and column are the file's.
     /// </summary>
-    public Account ReadAccount(TestFileNode node, Market market)
+    public Account ReadAccount(DataNode node, Market market)
     {
-        if (node.Kind != JsonValueKind.Object) throw node.Error($"expected an account object, found {TestFileNode.Describe(node.Kind)}");
-        var blanked = _text.ToCharArray();
+        if (node.Kind != JsonValueKind.Object) throw node.Error($"expected an account object, found {DataNode.Describe(node.Kind)}");
+        var blanked = node.Source.Text.ToCharArray();
+        int start = node.CharStart, end = node.CharEnd;
         for (var i = 0; i < blanked.Length; i++)
         {
-            if ((i < node.Start || i >= node.End) && blanked[i] is not ('\n' or '\r')) blanked[i] = ' ';
+            if ((i < start || i >= end) && blanked[i] is not ('\n' or '\r')) blanked[i] = ' ';
         }
 
         try
@@ -90,7 +92,7 @@ internal sealed class PolicyTestLoader
     }
 
     /// <summary>Reads a shock spec string with <see cref="ShockSpec.Parse"/>, placing a spec error at its column in the file.</summary>
-    public static ShockPath ReadShock(TestFileNode node, IReadOnlyCollection<string> assets)
+    public static ShockPath ReadShock(DataNode node, IReadOnlyCollection<string> assets)
     {
         var spec = node.AsString();
         try
@@ -100,20 +102,21 @@ internal sealed class PolicyTestLoader
         catch (ShockSpecException e)
         {
             // The column is inside the string's text; it maps onto the file when the string has no escapes.
-            var raw = node.End - node.Start - 2 == spec.Length;
-            throw node.ErrorAt(raw ? node.Start + e.Column : node.Start, "bad shock: " + e.Problem);
+            var raw = node.CharEnd - node.CharStart - 2 == spec.Length;
+            var column = Math.Clamp(e.Column - 1, 0, spec.Length);
+            throw node.ErrorAt(raw ? node.Offset + 1 + Encoding.UTF8.GetByteCount(spec.AsSpan(0, column)) : node.Offset, "bad shock: " + e.Problem);
         }
     }
 
     /// <summary>Reads an expectation value, bare or as <c>{ "value": …, "tolerance": … }</c>, checking it against the key's kind.</summary>
-    public static Expectation ReadExpectation(TestFileNode member, ExpectationTarget target, decimal testTolerance)
+    public static Expectation ReadExpectation(DataNode member, ExpectationTarget target, decimal testTolerance)
     {
         var valueNode = member;
         var tolerance = testTolerance;
-        TestFileNode? toleranceNode = null;
+        DataNode? toleranceNode = null;
         if (member.Kind == JsonValueKind.Object)
         {
-            TestFileNode? value = null;
+            DataNode? value = null;
             foreach (var field in member.AsRecord(ValueFields))
             {
                 if (field.Name == "value") value = field;
@@ -128,7 +131,7 @@ internal sealed class PolicyTestLoader
         switch (target.Kind)
         {
             case ExpectedKind.Number:
-                if (!valueNode.IsNumber) throw valueNode.Error($"expected a number for \"{member.Name}\", found {TestFileNode.Describe(valueNode.Kind)}");
+                if (!valueNode.IsNumber) throw valueNode.Error($"expected a number for \"{member.Name}\", found {DataNode.Describe(valueNode.Kind)}");
                 expected = valueNode.AsDecimal();
                 break;
             case ExpectedKind.Flag:
@@ -138,7 +141,7 @@ internal sealed class PolicyTestLoader
                 var text = valueNode.AsString();
                 if (target.AllowedTexts is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
                 {
-                    var suggestion = Suggestions.Closest(text, allowed);
+                    var suggestion = SpellingSuggestion.Closest(text, allowed);
                     throw valueNode.Error(suggestion is not null
                         ? $"\"{text}\" is not a value of \"{member.Name}\"; did you mean \"{suggestion}\"?"
                         : $"\"{text}\" is not a value of \"{member.Name}\"; expected one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}");
@@ -153,7 +156,7 @@ internal sealed class PolicyTestLoader
     }
 
     /// <summary>Reads an <c>expect</c> object, resolving each key with <paramref name="resolve"/> (the target, or null and the problem).</summary>
-    public static IReadOnlyList<Expectation> ReadExpectations(TestFileNode node, decimal tolerance, Func<string, (ExpectationTarget? Target, string Problem)> resolve)
+    public static IReadOnlyList<Expectation> ReadExpectations(DataNode node, decimal tolerance, Func<string, (ExpectationTarget? Target, string Problem)> resolve)
     {
         var expectations = new List<Expectation>();
         foreach (var member in node.AsMap("expectation"))
@@ -169,7 +172,7 @@ internal sealed class PolicyTestLoader
 
     private PolicyTestFile Read()
     {
-        var root = TestFileJson.Parse(_text, _path);
+        var root = DataTree.Parse(new DataSource(_text, _path));
         var fields = root.AsRecord(FileFields).ToDictionary(f => f.Name!, StringComparer.Ordinal);
         var policyNode = fields.GetValueOrDefault("policy") ?? throw root.Error("missing field \"policy\"");
         var policyPath = Resolve(policyNode.AsName());
@@ -180,7 +183,7 @@ internal sealed class PolicyTestLoader
 
         var testsNode = fields.GetValueOrDefault("tests") ?? throw root.Error("missing field \"tests\"");
         var tests = new List<PolicyTestCase>();
-        var names = new Dictionary<string, TestFileNode>(StringComparer.Ordinal);
+        var names = new Dictionary<string, DataNode>(StringComparer.Ordinal);
         foreach (var testNode in testsNode.AsArray())
         {
             var test = ReadTest(testNode);
@@ -198,7 +201,7 @@ internal sealed class PolicyTestLoader
         return new PolicyTestFile(_path, policyPath, tests);
     }
 
-    private PolicyTestCase ReadTest(TestFileNode node)
+    private PolicyTestCase ReadTest(DataNode node)
     {
         var fields = node.AsRecord(TestFields).ToDictionary(f => f.Name!, StringComparer.Ordinal);
         var name = (fields.GetValueOrDefault("name") ?? throw node.Error("missing field \"name\"")).AsName();
@@ -235,7 +238,7 @@ internal sealed class PolicyTestLoader
             return new PolicyTestCase { Name = name, Description = description, Policy = policy, Market = market, Accounts = [check] };
         }
 
-        var accounts = new Dictionary<string, (Account Account, TestFileNode Node)>(StringComparer.Ordinal);
+        var accounts = new Dictionary<string, (Account Account, DataNode Node)>(StringComparer.Ordinal);
         foreach (var element in fields["accounts"].AsArray())
         {
             var account = ReadAccount(element, market);
@@ -259,7 +262,7 @@ internal sealed class PolicyTestLoader
         return new PolicyTestCase { Name = name, Description = description, Policy = policy, Market = market, Accounts = checks, SeveralAccounts = true };
     }
 
-    private static Market ReadMarket(TestFileNode node)
+    private static Market ReadMarket(DataNode node)
     {
         var quotes = new Dictionary<string, AssetQuote>(StringComparer.Ordinal);
         foreach (var symbol in node.AsMap("symbol"))

@@ -30,11 +30,11 @@ internal static class SimulationMarketFile
     /// <exception cref="DataFormatException">The text is not a valid simulation market.</exception>
     public static SimulationMarket Parse(string json, string path) => Read(JsonFile.Parse(json, path), path);
 
-    private static SimulationMarket Read(JsonEntry root, string path)
+    private static SimulationMarket Read(DataNode root, string path)
     {
-        JsonEntry? assetsEntry = null;
-        JsonEntry? instrumentsEntry = null;
-        foreach (var field in root.AsObject())
+        DataNode? assetsEntry = null;
+        DataNode? instrumentsEntry = null;
+        foreach (var field in root.AsRecord())
         {
             switch (field.Name)
             {
@@ -46,8 +46,8 @@ internal static class SimulationMarketFile
 
         if (assetsEntry is null) throw root.MissingField("assets");
         var assets = new List<AssetSetup>();
-        var follows = new List<(string Follower, JsonEntry Leader)>();
-        foreach (var asset in assetsEntry.AsObject())
+        var follows = new List<(string Follower, DataNode Leader)>();
+        foreach (var asset in assetsEntry.AsMap("asset"))
         {
             assets.Add(ReadAsset(asset, out var leader));
             if (leader is not null) follows.Add((asset.Name!, leader));
@@ -68,7 +68,7 @@ internal static class SimulationMarketFile
         var instruments = new List<InstrumentSetup>();
         if (instrumentsEntry is not null)
         {
-            foreach (var instrument in instrumentsEntry.AsObject())
+            foreach (var instrument in instrumentsEntry.AsMap("instrument"))
             {
                 if (symbols.Contains(instrument.Name, StringComparer.Ordinal)) throw instrument.NameError($"\"{instrument.Name}\" is already an asset; an instrument needs its own symbol");
                 instruments.Add(new InstrumentSetup(instrument.Name!, Listed(instrument, symbols, "asset")));
@@ -78,7 +78,7 @@ internal static class SimulationMarketFile
         return new SimulationMarket(path, assets, instruments, followers);
     }
 
-    private static string Listed(JsonEntry entry, IReadOnlyList<string> symbols, string what)
+    private static string Listed(DataNode entry, IReadOnlyList<string> symbols, string what)
     {
         var name = entry.AsName();
         if (symbols.Contains(name, StringComparer.Ordinal)) return name;
@@ -88,18 +88,18 @@ internal static class SimulationMarketFile
             : $"unknown {what} \"{name}\"; did you mean \"{suggestion}\"?");
     }
 
-    private static AssetSetup ReadAsset(JsonEntry entry, out JsonEntry? leader)
+    private static AssetSetup ReadAsset(DataNode entry, out DataNode? leader)
     {
         decimal? price = null;
         var volatility = 0m;
         PriceImpact impact = new LinearImpact(0m);
         leader = null;
-        foreach (var field in entry.AsObject())
+        foreach (var field in entry.AsRecord())
         {
             switch (field.Name)
             {
-                case "price": price = field.AsPositive(); break;
-                case "volatility": volatility = field.AsNonNegative(); break;
+                case "price": price = field.AsPositiveDecimal(); break;
+                case "volatility": volatility = field.AsNonNegativeDecimal(); break;
                 case "impact": impact = ReadImpact(field); break;
                 case "follows": leader = field; break;
                 default: throw field.UnknownField(AssetFields);
@@ -109,9 +109,9 @@ internal static class SimulationMarketFile
         return new AssetSetup(entry.Name!, price ?? throw entry.MissingField("price"), impact, volatility);
     }
 
-    private static PriceImpact ReadImpact(JsonEntry entry)
+    private static PriceImpact ReadImpact(DataNode entry)
     {
-        var fields = entry.AsObject();
+        var fields = entry.AsRecord();
         var modelEntry = fields.FirstOrDefault(f => f.Name == "model") ?? throw entry.MissingField("model");
         var model = modelEntry.AsName() switch
         {
@@ -136,27 +136,27 @@ internal static class SimulationMarketFile
             if (!known.Contains(field.Name, StringComparer.Ordinal)) throw field.UnknownField(known);
         }
 
-        JsonEntry Required(string name) => fields.FirstOrDefault(f => f.Name == name) ?? throw entry.MissingField(name);
+        DataNode Required(string name) => fields.FirstOrDefault(f => f.Name == name) ?? throw entry.MissingField(name);
         return model switch
         {
-            "linear" => new LinearImpact(Required("lambda").AsNonNegative()),
-            "sqrt" => new SquareRootImpact(Required("y").AsNonNegative(), Required("sigma").AsNonNegative(), Required("daily_volume").AsPositive()),
+            "linear" => new LinearImpact(Required("lambda").AsNonNegativeDecimal()),
+            "sqrt" => new SquareRootImpact(Required("y").AsNonNegativeDecimal(), Required("sigma").AsNonNegativeDecimal(), Required("daily_volume").AsPositiveDecimal()),
             "exponential" => new ExponentialImpact(
-                Required("alpha").AsNonNegative(),
-                fields.FirstOrDefault(f => f.Name == "scale")?.AsPositive() ?? 1m),
+                Required("alpha").AsNonNegativeDecimal(),
+                fields.FirstOrDefault(f => f.Name == "scale")?.AsPositiveDecimal() ?? 1m),
             "orderbook" => new OrderBookImpact(ReadBids(Required("bids"))),
             _ => new LinearImpact(0m),
         };
     }
 
-    private static List<(decimal Price, decimal Quantity)> ReadBids(JsonEntry entry)
+    private static List<(decimal Price, decimal Quantity)> ReadBids(DataNode entry)
     {
         var bids = new List<(decimal Price, decimal Quantity)>();
         foreach (var level in entry.AsArray())
         {
             var (priceEntry, quantityEntry) = ReadLevel(level);
-            var price = priceEntry.AsPositive();
-            var quantity = quantityEntry.AsPositive();
+            var price = priceEntry.AsPositiveDecimal();
+            var quantity = quantityEntry.AsPositiveDecimal();
             if (bids.Count > 0 && price >= bids[^1].Price)
             {
                 throw priceEntry.Error($"bid prices must fall strictly from the best bid; {priceEntry.Text} is not below {bids[^1].Price}");
@@ -170,18 +170,12 @@ internal static class SimulationMarketFile
     }
 
     // A level is [price, quantity], or { "price": …, "quantity": … } as policy test files write it.
-    private static (JsonEntry Price, JsonEntry Quantity) ReadLevel(JsonEntry level)
+    private static (DataNode Price, DataNode Quantity) ReadLevel(DataNode level)
     {
         if (level.Kind == System.Text.Json.JsonValueKind.Object)
         {
-            var fields = level.AsObject();
-            foreach (var field in fields)
-            {
-                if (!BidFields.Contains(field.Name, StringComparer.Ordinal)) throw field.UnknownField(BidFields);
-            }
-
-            return (fields.FirstOrDefault(f => f.Name == "price") ?? throw level.MissingField("price"),
-                    fields.FirstOrDefault(f => f.Name == "quantity") ?? throw level.MissingField("quantity"));
+            level.AsRecord(BidFields);
+            return (level.Member("price") ?? throw level.MissingField("price"), level.Member("quantity") ?? throw level.MissingField("quantity"));
         }
 
         var pair = level.AsArray();

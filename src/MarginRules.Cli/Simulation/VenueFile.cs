@@ -33,13 +33,13 @@ internal static class VenueFile
     {
         var root = JsonFile.Load(path);
         var folder = Path.GetDirectoryName(path) ?? string.Empty;
-        var fields = root.AsObject();
+        var fields = root.AsRecord();
         foreach (var field in fields)
         {
             if (!Fields.Contains(field.Name, StringComparer.Ordinal)) throw field.UnknownField(Fields);
         }
 
-        JsonEntry? Field(string name) => fields.FirstOrDefault(f => f.Name == name);
+        DataNode? Field(string name) => fields.FirstOrDefault(f => f.Name == name);
         var name = Field("name")?.AsName() ?? Path.GetFileNameWithoutExtension(path);
         var policyEntry = Field("policy") ?? throw root.MissingField("policy");
         var portfolioEntry = Field("portfolio") ?? throw root.MissingField("portfolio");
@@ -47,19 +47,12 @@ internal static class VenueFile
         var portfolioPath = Resolve(folder, portfolioEntry);
 
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
-        var parameterEntries = new Dictionary<string, JsonEntry>(StringComparer.Ordinal);
+        var parameterEntries = new Dictionary<string, DataNode>(StringComparer.Ordinal);
         if (Field("parameters") is { } parametersEntry)
         {
-            foreach (var p in parametersEntry.AsObject())
+            foreach (var p in parametersEntry.AsMap("parameter"))
             {
-                parameters[p.Name!] = p.Kind switch
-                {
-                    JsonValueKind.String => p.Text,
-                    JsonValueKind.Number => p.AsDecimal(),
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    _ => throw p.Error($"expected a parameter value (a number, a string such as \"30%\", or true or false), found {JsonEntry.Describe(p.Kind)}"),
-                };
+                parameters[p.Name!] = p.AsParameterValue();
                 parameterEntries[p.Name!] = p;
             }
         }
@@ -67,7 +60,7 @@ internal static class VenueFile
         var policyText = File.ReadAllText(policyPath);
         var policy = Compile(policyText, policyPath, parameters, parameterEntries);
         var accounts = LoadPortfolio(portfolioPath, market);
-        var fund = Field("insurance_fund")?.AsNonNegative() ?? 0m;
+        var fund = Field("insurance_fund")?.AsNonNegativeDecimal() ?? 0m;
         var reserves = Field("reserves") is { } reservesEntry ? ReadReserves(reservesEntry, accounts, portfolioPath) : null;
         var response = Field("response") is { } responseEntry ? ReadResponse(responseEntry) : MarginCallResponse.None;
 
@@ -92,7 +85,7 @@ internal static class VenueFile
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static MarginPolicy Compile(string text, string path, Dictionary<string, object> parameters, Dictionary<string, JsonEntry> entries)
+    private static MarginPolicy Compile(string text, string path, Dictionary<string, object> parameters, Dictionary<string, DataNode> entries)
     {
         try
         {
@@ -112,7 +105,7 @@ internal static class VenueFile
         }
     }
 
-    private static string Resolve(string folder, JsonEntry entry)
+    private static string Resolve(string folder, DataNode entry)
     {
         var relative = entry.AsName();
         var full = Path.GetFullPath(Path.Combine(folder, relative));
@@ -131,7 +124,7 @@ internal static class VenueFile
         return AccountJson.LoadPortfolio(path, quotes);
     }
 
-    private static Dictionary<string, decimal> ReadReserves(JsonEntry entry, IReadOnlyList<Account> accounts, string portfolioPath)
+    private static Dictionary<string, decimal> ReadReserves(DataNode entry, IReadOnlyList<Account> accounts, string portfolioPath)
     {
         var reserves = new Dictionary<string, decimal>(StringComparer.Ordinal);
         if (entry.Kind == JsonValueKind.String)
@@ -155,7 +148,7 @@ internal static class VenueFile
         }
 
         var ids = accounts.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var reserve in entry.AsObject())
+        foreach (var reserve in entry.AsMap("account"))
         {
             if (!ids.Contains(reserve.Name!))
             {
@@ -163,23 +156,23 @@ internal static class VenueFile
                 throw reserve.NameError($"the portfolio has no account \"{reserve.Name}\"{(suggestion is null ? string.Empty : $"; did you mean \"{suggestion}\"?")}");
             }
 
-            reserves[reserve.Name!] = reserve.AsNonNegative();
+            reserves[reserve.Name!] = reserve.AsNonNegativeDecimal();
         }
 
         return reserves;
     }
 
-    private static MarginCallResponse ReadResponse(JsonEntry entry)
+    private static MarginCallResponse ReadResponse(DataNode entry)
     {
         decimal probability = 0m, fraction = 1m;
         ulong seed = 0;
-        foreach (var field in entry.AsObject())
+        foreach (var field in entry.AsRecord())
         {
             switch (field.Name)
             {
                 case "top_up_probability": probability = field.AsShare(); break;
-                case "top_up_fraction": fraction = field.AsNonNegative(); break;
-                case "seed": seed = field.AsSeed(); break;
+                case "top_up_fraction": fraction = field.AsNonNegativeDecimal(); break;
+                case "seed": seed = (ulong)field.AsWhole(0m, ulong.MaxValue); break;
                 default: throw field.UnknownField(ResponseFields);
             }
         }

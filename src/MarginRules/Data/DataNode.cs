@@ -8,7 +8,11 @@ using System.Text.Json;
 namespace MarginRules.Data;
 
 /// <summary>One JSON value with the byte offset it starts at and the path that leads to it, so every conversion can fail at the exact place.</summary>
-/// <remarks>Built once by <see cref="DataTree"/>; the typed <c>As…</c> readers are the only way the loaders look at values.</remarks>
+/// <remarks>
+/// Built once by <see cref="DataTree"/>; the typed <c>As…</c> readers are the only way the loaders look at values. The
+/// command-line tool reads its own files (venues, markets, policy tests) through the same nodes, so every file the
+/// product reads reports problems in one format.
+/// </remarks>
 internal sealed class DataNode
 {
     private readonly List<DataNode> _children = new();
@@ -41,6 +45,18 @@ internal sealed class DataNode
 
     /// <summary>The property name when the value is an object member; null for array elements and the root.</summary>
     public string? Name { get; }
+
+    /// <summary>The UTF-8 byte offset just past the value's last character (the closing quote or brace).</summary>
+    public int End { get; internal set; }
+
+    /// <summary>The character offset of the value's first character in <see cref="DataSource.Text"/>.</summary>
+    public int CharStart => Source.CharOffset(Offset);
+
+    /// <summary>The character offset just past the value's last character in <see cref="DataSource.Text"/>.</summary>
+    public int CharEnd => Source.CharOffset(End);
+
+    /// <summary>The one-based line and column where the value starts.</summary>
+    public LinePosition Position => Source.Position(Offset);
 
     /// <summary>The UTF-8 byte offset of the property name's opening quote; -1 when there is no name.</summary>
     public int NameOffset { get; }
@@ -83,6 +99,9 @@ internal sealed class DataNode
     /// <summary>An error at the value itself.</summary>
     public DataFormatException Error(string reason) => Source.Error(Offset, Field, reason);
 
+    /// <summary>An error at a byte offset inside the value, such as a column of a shock written in a string.</summary>
+    public DataFormatException ErrorAt(int byteOffset, string reason) => Source.Error(byteOffset, Field, reason);
+
     /// <summary>An error at the member's name rather than its value, for problems with the name.</summary>
     public DataFormatException NameError(string reason) => Source.Error(NameOffset >= 0 ? NameOffset : Offset, Field, reason);
 
@@ -96,25 +115,56 @@ internal sealed class DataNode
             : $"unknown field \"{name}\"; known fields are {string.Join(", ", knownFields.Select(f => $"\"{f}\""))}");
     }
 
+    /// <summary>The error for a member name that is not one of <paramref name="known"/> (an account id, a parameter, …), suggesting the closest.</summary>
+    public DataFormatException Unknown(string what, IReadOnlyCollection<string> known)
+    {
+        var name = Name ?? Text;
+        var suggestion = SpellingSuggestion.Closest(name, known);
+        return NameError(suggestion is not null
+            ? $"unknown {what} \"{name}\"; did you mean \"{suggestion}\"?"
+            : $"unknown {what} \"{name}\"; known: {string.Join(", ", known.Select(f => $"\"{f}\""))}");
+    }
+
     /// <summary>The error for a required member this object lacks, placed at the object's opening brace.</summary>
     public DataFormatException MissingField(string name) => Source.Error(Offset, MemberField(name), $"missing field \"{name}\"");
 
     /// <summary>The members of an object with fixed field names; a repeated name fails at its second occurrence.</summary>
-    public IEnumerable<DataNode> AsRecord()
+    public IReadOnlyList<DataNode> AsRecord()
     {
         Expect(JsonValueKind.Object, "an object");
-        return UniqueMembers("field");
+        CheckUnique("field", allowEmpty: true);
+        return _children;
+    }
+
+    /// <summary>The members of an object whose names must all be among <paramref name="knownFields"/>, unique and in any order.</summary>
+    public IReadOnlyList<DataNode> AsRecord(IReadOnlyList<string> knownFields)
+    {
+        var members = AsRecord();
+        foreach (var member in members)
+        {
+            if (!knownFields.Contains(member.Name!, System.StringComparer.Ordinal)) throw member.UnknownField(knownFields);
+        }
+
+        return members;
     }
 
     /// <summary>The members of an object keyed by free-form names such as asset symbols; names must be non-empty and unique.</summary>
-    public IEnumerable<DataNode> AsMap(string keyWord)
+    public IReadOnlyList<DataNode> AsMap(string keyWord)
     {
         Expect(JsonValueKind.Object, "an object");
-        foreach (var member in UniqueMembers(keyWord))
+        CheckUnique(keyWord, allowEmpty: false);
+        return _children;
+    }
+
+    /// <summary>The member called <paramref name="name"/> of an object already read with <see cref="AsRecord()"/>, or null.</summary>
+    public DataNode? Member(string name)
+    {
+        foreach (var member in _children)
         {
-            if (member.Name!.Length == 0) throw member.NameError($"{keyWord} name must not be empty");
-            yield return member;
+            if (member.Name == name) return member;
         }
+
+        return null;
     }
 
     /// <summary>The elements of an array.</summary>
@@ -135,7 +185,7 @@ internal sealed class DataNode
     public string AsName()
     {
         var text = AsString();
-        if (text.Length == 0) throw Error($"{Label} must not be empty");
+        if (text.Trim().Length == 0) throw Error($"{Label} must not be empty");
         return text;
     }
 
@@ -181,28 +231,47 @@ internal sealed class DataNode
         return (int)value;
     }
 
-    private IEnumerable<DataNode> UniqueMembers(string keyWord)
+    /// <summary>A decimal that must be above zero, such as a price in a market file.</summary>
+    public decimal AsPositiveDecimal()
     {
-        var seen = new Dictionary<string, DataNode>(System.StringComparer.Ordinal);
-        foreach (var member in _children)
+        var value = AsDecimal();
+        return value > 0m ? value : throw Error($"{Label} must be positive, found {Text}");
+    }
+
+    /// <summary>A share from 0 to 1: a number, or a percentage string such as <c>"30%"</c>.</summary>
+    public decimal AsShare()
+    {
+        var value = Kind == JsonValueKind.String && Text.TrimEnd().EndsWith("%", System.StringComparison.Ordinal) ? AsPercent() : AsDecimal();
+        return value is >= 0m and <= 1m ? value : throw Error($"{Label} must be from 0 to 1 (0% to 100%), found {Text}");
+    }
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, such as a round limit or a seed.</summary>
+    public decimal AsWhole(decimal min, decimal max)
+    {
+        var value = AsDecimal();
+        if (value != decimal.Truncate(value) || value < min || value > max)
         {
-            if (seen.TryGetValue(member.Name!, out var first))
-            {
-                var at = Source.Position(first.NameOffset);
-                throw member.NameError($"duplicate {keyWord} \"{member.Name}\"; first defined at {at.Line}:{at.Column}");
-            }
-
-            seen.Add(member.Name!, member);
-            yield return member;
+            throw Error($"{Label} must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, found {Text}");
         }
+
+        return value;
     }
 
-    private void Expect(JsonValueKind kind, string expected)
+    /// <summary>True when the value is a number, or a string holding one.</summary>
+    public bool IsNumber => Kind == JsonValueKind.Number || (Kind == JsonValueKind.String && ExactDecimal.IsNumberSyntax(Text));
+
+    /// <summary>The value as a policy parameter override: a decimal for a number, a bool, or text as the command line takes it (<c>"30%"</c>).</summary>
+    public object AsParameterValue() => Kind switch
     {
-        if (Kind != kind) throw Error($"expected {expected}, found {Describe(Kind)}");
-    }
+        JsonValueKind.Number => AsDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => Text,
+        _ => throw Error($"expected a parameter value (a number, a string such as \"30%\", or true or false), found {Describe(Kind)}"),
+    };
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>The words for a JSON kind in messages: "an object", "a number", "null", ….</summary>
+    public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -212,6 +281,35 @@ internal sealed class DataNode
         JsonValueKind.False => "false",
         _ => "null",
     };
+
+    private decimal AsPercent()
+    {
+        var number = Text.Trim();
+        number = number.Substring(0, number.Length - 1).TrimEnd();
+        if (!ExactDecimal.IsNumberSyntax(number)) throw Error($"\"{Text}\" is not a number");
+        return ExactDecimal.TryParse(number, out var value, out var problem) ? value / 100m : throw Error(problem!);
+    }
+
+    private void CheckUnique(string keyWord, bool allowEmpty)
+    {
+        var seen = new Dictionary<string, DataNode>(System.StringComparer.Ordinal);
+        foreach (var member in _children)
+        {
+            if (!allowEmpty && member.Name!.Length == 0) throw member.NameError($"{keyWord} name must not be empty");
+            if (seen.TryGetValue(member.Name!, out var first))
+            {
+                var at = Source.Position(first.NameOffset);
+                throw member.NameError($"duplicate {keyWord} \"{member.Name}\"; first defined at {at.Line}:{at.Column}");
+            }
+
+            seen.Add(member.Name!, member);
+        }
+    }
+
+    private void Expect(JsonValueKind kind, string expected)
+    {
+        if (Kind != kind) throw Error($"expected {expected}, found {Describe(Kind)}");
+    }
 
     private static void AppendSegment(StringBuilder sb, DataNode node)
     {

@@ -34,6 +34,9 @@ internal sealed class DataSource
         return _lines.GetPosition(Encoding.UTF8.GetCharCount(Utf8, 0, byteOffset));
     }
 
+    /// <summary>The character offset in <see cref="Text"/> of a UTF-8 byte offset.</summary>
+    public int CharOffset(int byteOffset) => Encoding.UTF8.GetCharCount(Utf8, 0, Math.Clamp(byteOffset, 0, Utf8.Length));
+
     /// <summary>The byte offset of a position as System.Text.Json reports it: a zero-based line counted in line feeds and a zero-based byte in that line.</summary>
     public int OffsetOf(long lineNumber, long bytePositionInLine)
     {

@@ -47,7 +47,8 @@ internal static class DataTree
                         break;
                     case JsonTokenType.EndObject:
                     case JsonTokenType.EndArray:
-                        container = container!.Parent;
+                        container!.End = checked((int)reader.BytesConsumed);
+                        container = container.Parent;
                         continue;
                     case JsonTokenType.String:
                         node = new DataNode(source, container, JsonValueKind.String, tokenOffset, name, nameOffset, reader.GetString()!);
@@ -66,6 +67,7 @@ internal static class DataTree
                         break;
                 }
 
+                if (node is { Kind: not (JsonValueKind.Object or JsonValueKind.Array) }) node.End = checked((int)reader.BytesConsumed);
                 root ??= node;
                 name = null;
                 nameOffset = -1;

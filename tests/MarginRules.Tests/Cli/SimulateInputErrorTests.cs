@@ -179,6 +179,21 @@ public sealed class SimulateInputErrorTests : IDisposable
             "VENUE:1:106: error: top_up_probability must be from 0 to 1 (0% to 100%), found 1.5 (at response.top_up_probability)");
 
     [Fact]
+    public void A_field_given_twice_is_placed_at_its_second_name() =>
+        ShouldFailWithVenue("""{ "policy": "binance-btcusdt.margin", "policy": "x.margin", "portfolio": "portfolio.json" }""",
+            "VENUE:1:39: error: duplicate field \"policy\"; first defined at 1:3 (at policy)");
+
+    [Fact]
+    public void A_top_up_probability_may_be_a_percentage_but_not_above_100_percent() =>
+        ShouldFailWithVenue("""{ "policy": "binance-btcusdt.margin", "portfolio": "portfolio.json", "response": { "top_up_probability": "150%" } }""",
+            "VENUE:1:106: error: top_up_probability must be from 0 to 1 (0% to 100%), found 150% (at response.top_up_probability)");
+
+    [Fact]
+    public void A_seed_must_be_whole() =>
+        ShouldFailWithVenue("""{ "policy": "binance-btcusdt.margin", "portfolio": "portfolio.json", "response": { "seed": 1.5 } }""",
+            "VENUE:1:92: error: seed must be a whole number from 0 to 18446744073709551615, found 1.5 (at response.seed)");
+
+    [Fact]
     public void A_policy_that_does_not_compile_prints_its_first_error()
     {
         _files.Write("broken.margin", "policy \"broken\" currency USD\nequity = nope\nmaintenance = 0\n");

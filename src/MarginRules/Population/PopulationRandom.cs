@@ -1,64 +1,39 @@
 using System;
-using System.Numerics;
+using MarginRules.Randomness;
 
 namespace MarginRules.Population;
 
 /// <summary>
-/// xoshiro256** with the draws a population needs (normal, log-normal, bounded logit-normal, log-uniform); the same seed and
+/// xoshiro256** (<see cref="Xoshiro256StarStar"/>) with the draws a population needs (normal, log-normal, bounded logit-normal, log-uniform); the same seed and
 /// stream give the same numbers on every machine, unlike <see cref="Random"/>, whose algorithm may change between releases.
 /// </summary>
 /// <remarks>Source: Blackman and Vigna, "Scrambled Linear Pseudorandom Number Generators" (2021), xoshiro256** 1.0.
 /// A mutable struct: pass it by <c>ref</c>, never copy it.</remarks>
 internal struct PopulationRandom
 {
-    private const double Unit = 1.0 / (1UL << 53);
-    private ulong _s0;
-    private ulong _s1;
-    private ulong _s2;
-    private ulong _s3;
+    private Xoshiro256StarStar _bits;
 
     /// <summary>Creates the generator for one stream of one seed; distinct streams of a seed are independent for all practical purposes.</summary>
     public PopulationRandom(ulong seed, ulong stream)
     {
         // Mixing both before combining them keeps (seed, stream) pairs apart: a plain seed ⊕ stream would give seed 1
         // stream 0 the numbers of seed 0 stream 1.
-        var state = SplitMix64.Mix(seed) ^ SplitMix64.Mix(stream + 0x6A09E667F3BCC909UL);
-        _s0 = SplitMix64.Next(ref state);
-        _s1 = SplitMix64.Next(ref state);
-        _s2 = SplitMix64.Next(ref state);
-        _s3 = SplitMix64.Next(ref state);
+        _bits = new Xoshiro256StarStar(new SplitMix64(SplitMix64.Mix(seed) ^ SplitMix64.Mix(stream + 0x6A09E667F3BCC909UL)));
     }
+
+    private PopulationRandom(Xoshiro256StarStar bits) => _bits = bits;
 
     /// <summary>A generator in a given raw state, for checking the algorithm against its published test vectors.</summary>
-    public static PopulationRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3)
-    {
-        var random = default(PopulationRandom);
-        random._s0 = s0;
-        random._s1 = s1;
-        random._s2 = s2;
-        random._s3 = s3;
-        return random;
-    }
+    public static PopulationRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3) => new(Xoshiro256StarStar.FromState(s0, s1, s2, s3));
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextBits()
-    {
-        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextBits() => _bits.Next();
 
     /// <summary>A uniform number in [0, 1) with 53 random bits.</summary>
-    public double NextUnit() => (NextBits() >> 11) * Unit;
+    public double NextUnit() => _bits.NextUnit();
 
     /// <summary>A uniform number in (0, 1), safe to take the logarithm of.</summary>
-    public double NextOpenUnit() => ((NextBits() >> 11) + 0.5) * Unit;
+    public double NextOpenUnit() => _bits.NextOpenUnit();
 
     /// <summary>A uniform integer in [0, <paramref name="count"/>).</summary>
     public int NextIndex(int count) => (int)(((NextBits() >> 32) * (ulong)count) >> 32);

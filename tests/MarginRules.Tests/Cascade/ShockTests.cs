@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CsCheck;
 using MarginRules.Accounts;
 using MarginRules.Cascade.Shocks;
+using MarginRules.Randomness;
 
 namespace MarginRules.Tests.Cascade;
 

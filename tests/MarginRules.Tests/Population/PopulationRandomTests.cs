@@ -1,4 +1,5 @@
 using MarginRules.Population;
+using MarginRules.Randomness;
 
 namespace MarginRules.Tests.Population;
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Runtime;
+using MarginRules.Randomness;
 
 namespace MarginRules.Cascade.Shocks;
 

@@ -1,8 +1,8 @@
-namespace MarginRules.Cascade.Shocks;
+namespace MarginRules.Randomness;
 
 /// <summary>
-/// Vigna's SplitMix64 (prng.di.unimi.it/splitmix64.c): a Weyl sequence passed through a 64-bit finaliser. Used only
-/// to turn a seed into xoshiro256** state, as its authors recommend.
+/// Vigna's SplitMix64 (prng.di.unimi.it/splitmix64.c): a Weyl sequence passed through a 64-bit finaliser. Used to
+/// turn seeds into xoshiro256** states, as its authors recommend, by the shock draws and the population generator.
 /// </summary>
 internal struct SplitMix64
 {
@@ -19,6 +19,13 @@ internal struct SplitMix64
     {
         _state = unchecked(_state + Gamma);
         return Mix(_state);
+    }
+
+    /// <summary>Advances a raw <paramref name="state"/> and returns the next output, for callers that keep the state in a local.</summary>
+    public static ulong Next(ref ulong state)
+    {
+        state = unchecked(state + Gamma);
+        return Mix(state);
     }
 
     /// <summary>The finaliser alone: a bijection on 64-bit words that spreads every input bit over the output.</summary>

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MarginRules.Cascade.Shocks;
+namespace MarginRules.Randomness;
 
 /// <summary>
 /// Blackman &amp; Vigna's xoshiro256** 1.0 (prng.di.unimi.it/xoshiro256starstar.c): 256 bits of state, period
@@ -17,6 +17,17 @@ internal struct Xoshiro256StarStar
         _s1 = seeder.Next();
         _s2 = seeder.Next();
         _s3 = seeder.Next();
+    }
+
+    /// <summary>A generator in a given raw state, for checking the algorithm against its published test vectors.</summary>
+    public static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var random = default(Xoshiro256StarStar);
+        random._s0 = s0;
+        random._s1 = s1;
+        random._s2 = s2;
+        random._s3 = s3;
+        return random;
     }
 
     /// <summary>
@@ -43,6 +54,9 @@ internal struct Xoshiro256StarStar
             return result;
         }
     }
+
+    /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    public double NextUnit() => (Next() >> 11) * (1.0 / 9007199254740992.0);
 
     /// <summary>
     /// A uniform double strictly inside (0, 1): the top 53 bits plus one half, times 2⁻⁵³. Never 0 or 1, so the

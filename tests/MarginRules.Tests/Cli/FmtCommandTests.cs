@@ -68,9 +68,10 @@ public sealed class FmtCommandTests : IDisposable
     [Fact]
     public void Check_passes_on_the_examples()
     {
+        var policies = Directory.GetFiles(TestData.ExamplePath("policies"), "*.margin").Length;
         var (code, output, _) = Run("fmt", "--check", TestData.ExamplePath("policies"));
         code.ShouldBe(ExitCodes.Success);
-        output.ShouldBe("0 files would be reformatted, 4 already canonical\n");
+        output.ShouldBe($"0 files would be reformatted, {policies} already canonical\n");
     }
 
     [Fact]

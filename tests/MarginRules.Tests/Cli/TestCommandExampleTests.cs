@@ -20,14 +20,17 @@ public sealed class TestCommandExampleTests
     {
         var run = TestCommandRun.Of("test", Examples);
 
+        // The expected count is the length of every file's "tests" array, read independently of the runner.
+        var files = Directory.GetFiles(TestData.ExamplePath("policies"), "*.tests.json").Order(StringComparer.Ordinal).ToList();
+        var count = files.Sum(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("tests").GetArrayLength());
+
         run.Error.ShouldBe(string.Empty);
         run.Exit.ShouldBe(0);
-        // 24 tests in the four files: 5 Aave, 7 Binance, 5 leverage-target, 7 Reg T (count the "name" fields).
-        run.Lines[^1].ShouldBe("24 passed, 0 failed");
-        run.Lines.Count(l => l.StartsWith("  PASS ", StringComparison.Ordinal)).ShouldBe(24);
+        run.Lines[^1].ShouldBe($"{count} passed, 0 failed");
+        run.Lines.Count(l => l.StartsWith("  PASS ", StringComparison.Ordinal)).ShouldBe(count);
         run.Lines.ShouldNotContain(l => l.StartsWith("  FAIL ", StringComparison.Ordinal));
-        run.Lines.Where(l => !l.StartsWith(' ') && l.Length > 0).Take(4).Select(Path.GetFileName)
-            .ShouldBe(["aave-v3.tests.json", "binance-btcusdt.tests.json", "leverage-target.tests.json", "regt-finra-4210.tests.json"]);
+        run.Lines.Where(l => !l.StartsWith(' ') && l.Length > 0).Take(files.Count).Select(Path.GetFileName)
+            .ShouldBe(files.Select(Path.GetFileName));
     }
 
     [Fact]

@@ -66,29 +66,35 @@ public sealed class ProcyclicalScenarioTests
     [Fact]
     public void The_procyclical_haircut_amplifies_the_same_shock_more_than_the_floored_one()
     {
-        var procyclical = Summary("procyclical-haircuts.json");
-        var floored = Summary("floored-haircuts.json");
-
-        // Round 1 for both: RISK 100 → 85 (the −15% gap). EWMA σ² = 0.7 × 0.1² + 0.3 × 0.15² × 4 = 0.034, σ = 18.44%,
-        // so the haircut of 2σ is 36.88% under both lenders. The procyclical funds kept 21%–32% of equity (5%–60% over
-        // the calm 20%) and fall to (e − 15%) / 85% = 7.1%–20.0%: all 100 deleverage. The floored funds kept 31.5%–48%
-        // and fall to 19.4%–38.8%: those below 36.88% (e < 46.3%, i.e. cushion < 54.3%, funds 0–89) deleverage, 90.
-        procyclical.GetProperty("accountsLiquidated").GetInt32().ShouldBe(100);
-        floored.GetProperty("accountsLiquidated").GetInt32().ShouldBe(90);
-
-        var amplified = procyclical.GetProperty("amplification").GetProperty("RISK").GetDecimal();
-        var damped = floored.GetProperty("amplification").GetProperty("RISK").GetDecimal();
-        amplified.ShouldBeGreaterThan(1.5m);
-        damped.ShouldBeLessThan(1.3m);
-        damped.ShouldBeGreaterThan(1m);
-    }
-
-    private static JsonElement Summary(string venueFile)
-    {
-        var (code, output, error) = SimulateTestFiles.Run("simulate", TestData.ExamplePath("venues", venueFile),
+        var (code, output, error) = SimulateTestFiles.Run("simulate",
+            TestData.ExamplePath("venues", "procyclical-haircuts.json"), TestData.ExamplePath("venues", "floored-haircuts.json"),
             "--market", MarketPath, "--shock", Scenario, "--json");
         (code, error).ShouldBe((0, string.Empty));
-        return JsonDocument.Parse(output).RootElement.GetProperty("summary");
+        var root = JsonDocument.Parse(output).RootElement;
+        var rounds = root.GetProperty("rounds").EnumerateArray().ToList();
+        var summary = root.GetProperty("summary");
+
+        // Round 1 for both copies of the asset: 100 → 85 (the −15% gap). EWMA σ² = 0.7 × 0.1² + 0.3 × 0.15² × 4 = 0.034,
+        // σ = 18.44%, so the haircut of 2σ is 36.88% under both lenders. The procyclical funds kept 21%–32% of equity
+        // (5%–60% over the calm 20%) and fall to (e − 15%) / 85% = 7.1%–20.0%: all 100 deleverage. The floored funds
+        // kept 31.5%–48% and fall to 19.4%–38.8%: those below 36.88% (e < 46.3%, i.e. cushion < 54.3%: funds 0–89),
+        // 90 of them, deleverage.
+        rounds[0].GetProperty("liquidations").GetInt32().ShouldBe(190);
+
+        // Round 2: the procyclical funds' sales moved RISK_PRO by −λ × sold = −2·10⁻⁹ × 56.1M ≈ −11.2%, which lifts
+        // σ² to 0.7 × 0.034 + 1.2 × 0.112² ≈ 0.039 (haircut ≈ 39.5%): they all deleverage again. RISK_FLOOR moved
+        // −3.7%, σ falls back to ≈ 16% (haircut max(30%, 31.9%)), so no floored fund sells again.
+        rounds[1].GetProperty("liquidations").GetInt32().ShouldBe(100);
+        var sold = rounds[1].GetProperty("liquidatedNotional");
+        (sold.TryGetProperty("RISK_FLOOR", out var floored) ? floored.GetDecimal() : 0m).ShouldBe(0m);
+        sold.GetProperty("RISK_PRO").GetDecimal().ShouldBeGreaterThan(0m);
+
+        var amplified = summary.GetProperty("amplification").GetProperty("RISK_PRO").GetDecimal();
+        var damped = summary.GetProperty("amplification").GetProperty("RISK_FLOOR").GetDecimal();
+        amplified.ShouldBeGreaterThan(1.5m);
+        damped.ShouldBeGreaterThan(1m);
+        damped.ShouldBeLessThan(1.3m);
+        summary.GetProperty("stopReason").GetString().ShouldBe("fixpoint");
     }
 
     private static string RepositoryRoot()

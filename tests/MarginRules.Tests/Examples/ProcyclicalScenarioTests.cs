@@ -64,6 +64,22 @@ public sealed class ProcyclicalScenarioTests
     }
 
     [Fact]
+    public void A_cascade_test_with_lambda_above_one_is_an_input_error_at_the_value()
+    {
+        using var folder = new TestCommandFolder();
+        const string test = """{ "name": "x", "cascade": { "assets": { "STOCK": { "price": 100 }, "USD": { "price": 1 } }, "venues": [ { "name": "b", "accounts": [ { "id": "a" } ] } ], "shock": "STOCK=-40%", "volatility_estimate": { "lambda": 2 } }, "expect": { "summary.rounds": 1 } }""";
+        var path = folder.Write("ewma.tests.json", "{\n  \"policy\": \"regt.margin\",\n  \"tests\": [\n    " + test + "\n  ]\n}\n");
+
+        var run = TestCommandRun.Of("test", path);
+
+        // Line 4 holds the test; the column is that of the value 2 (1-based, after the four spaces of indentation).
+        var column = ("    " + test).IndexOf("\"lambda\": 2", StringComparison.Ordinal) + 1 + "\"lambda\": ".Length;
+        run.Exit.ShouldBe(2);
+        run.Out.ShouldBe(string.Empty);
+        run.Error.ShouldStartWith($"{path}:4:{column}: error: lambda must be from 0 to 1, found 2");
+    }
+
+    [Fact]
     public void The_procyclical_haircut_amplifies_the_same_shock_more_than_the_floored_one()
     {
         var (code, output, error) = SimulateTestFiles.Run("simulate",

@@ -73,7 +73,7 @@ internal sealed class SweepCommand : ICommand
         IReadOnlyList<CascadeSummary> points;
         using (var progress = ProgressLine.For(console, json))
         {
-            points = SweepRun.Execute(setups, rounds, threads, progress);
+            points = SweepRun.Execute(setups, rounds, threads, progress, market.Volatility);
         }
 
         var run = new SweepRun

@@ -8,4 +8,5 @@ namespace MarginRules.Cli.PolicyTests;
 /// <param name="MaxRounds">The round limit.</param>
 /// <param name="StartPrices">Each asset's price before the shock, for the first round's move.</param>
 /// <param name="Expectations">The expected values of the result.</param>
-internal sealed record CascadeCheck(CascadeSetup Setup, int MaxRounds, IReadOnlyDictionary<string, decimal> StartPrices, IReadOnlyList<Expectation> Expectations);
+/// <param name="Volatility">The EWMA volatility estimate the run updates, or null to keep volatilities as given.</param>
+internal sealed record CascadeCheck(CascadeSetup Setup, int MaxRounds, IReadOnlyDictionary<string, decimal> StartPrices, IReadOnlyList<Expectation> Expectations, VolatilityEstimate? Volatility = null);

@@ -15,7 +15,8 @@ namespace MarginRules.Cli.PolicyTests;
 /// </summary>
 internal sealed class CascadeTestReader
 {
-    private static readonly string[] CascadeFields = ["assets", "instruments", "venues", "shock", "max_rounds"];
+    private static readonly string[] CascadeFields = ["assets", "instruments", "venues", "shock", "max_rounds", "volatility_estimate"];
+    private static readonly string[] EstimateFields = ["lambda", "scale"];
     private static readonly string[] AssetFields = ["price", "volatility", "impact"];
     private static readonly string[] VenueFields = ["name", "parameters", "insurance_fund", "accounts", "reserves", "response"];
     private static readonly string[] ResponseFields = ["top_up_probability", "top_up_fraction", "seed"];
@@ -79,7 +80,20 @@ internal sealed class CascadeTestReader
         var symbols = prices.Keys.Concat(instruments.Select(i => i.Symbol)).ToArray();
         var expectations = PolicyTestLoader.ReadExpectations(expect, tolerance, key => (CascadeKeys.Resolve(key, prices.Keys, symbols, out var problem), problem));
         var setup = new CascadeSetup { Assets = assets, Instruments = instruments, Venues = venues, Shock = shock };
-        return (venues[0].Policy, new CascadeCheck(setup, maxRounds, prices, expectations));
+        var volatility = fields.TryGetValue("volatility_estimate", out var estimateNode) ? ReadEstimate(estimateNode) : null;
+        return (venues[0].Policy, new CascadeCheck(setup, maxRounds, prices, expectations, volatility));
+    }
+
+    // RiskMetrics EWMA (docs/cascade.md, "Volatility"), as a simulation market file gives it.
+    private static VolatilityEstimate ReadEstimate(DataNode node)
+    {
+        var fields = node.AsRecord(EstimateFields).ToDictionary(f => f.Name!, StringComparer.Ordinal);
+        var lambdaNode = fields.GetValueOrDefault("lambda") ?? throw node.Error("missing field \"lambda\"");
+        var lambda = lambdaNode.AsNonNegativeDecimal();
+        if (lambda > 1m) throw lambdaNode.Error($"lambda must be from 0 to 1, found {lambda}");
+        var scale = fields.GetValueOrDefault("scale")?.AsNonNegativeDecimal() ?? 1m;
+        if (scale == 0m) throw fields["scale"].Error("scale must be positive");
+        return new VolatilityEstimate(lambda, scale);
     }
 
     private static AssetSetup ReadAsset(DataNode node)

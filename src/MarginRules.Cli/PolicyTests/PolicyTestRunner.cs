@@ -18,7 +18,7 @@ internal static class PolicyTestRunner
             try
             {
                 // One thread: test cascades are small, and the engine's results do not depend on the thread count.
-                result = CascadeEngine.Run(cascade.Setup, new CascadeOptions { MaxRounds = cascade.MaxRounds, MaxDegreeOfParallelism = 1 });
+                result = CascadeEngine.Run(cascade.Setup, new CascadeOptions { MaxRounds = cascade.MaxRounds, MaxDegreeOfParallelism = 1, Volatility = cascade.Volatility });
             }
             catch (CascadeException e)
             {

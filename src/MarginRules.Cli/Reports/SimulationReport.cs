@@ -61,6 +61,7 @@ internal static class SimulationReport
             ("shock", SimulationOutput.ShockText(run.Shock, run.Market)),
             ("shock steps", string.Join(" | ", run.Shock.Path.Steps.Select(st => st.ToString()))),
             ("round limit", NumberText.Count(run.MaxRounds)),
+            ("volatility", run.Market.Volatility is { } estimate ? $"EWMA, lambda {NumberText.Exact(estimate.Lambda)}, scale {NumberText.Exact(estimate.Scale)}" : "as given"),
         ]);
         if (run.Shock.Description is { } description) page.Paragraph(description);
         var venues = new TextTable(["venue", "file", "policy", "portfolio", "accounts", "insurance fund", "reserves", "top-up probability", "top-up fraction", "seed", "parameters"], leftColumns: 4);

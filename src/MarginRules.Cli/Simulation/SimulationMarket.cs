@@ -21,6 +21,9 @@ internal sealed record SimulationMarket(
     IReadOnlyList<InstrumentSetup> Instruments,
     IReadOnlyDictionary<string, string> Followers)
 {
+    /// <summary>The EWMA volatility estimate the run updates each round, or null to keep the volatilities as given.</summary>
+    public VolatilityEstimate? Volatility { get; init; }
+
     /// <summary>The asset symbols, which shocks may name.</summary>
     public IReadOnlyList<string> AssetSymbols => Assets.Select(a => a.Symbol).ToArray();
 

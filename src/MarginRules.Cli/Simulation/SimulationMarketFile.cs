@@ -10,12 +10,14 @@ namespace MarginRules.Cli.Simulation;
 
 /// <summary>
 /// Reads a simulation market file: <c>{ "assets": { "ETH": { "price": 2000, "volatility": 0.8, "impact": { "model":
-/// "linear", "lambda": 1e-9 } } }, "instruments": { "ETHUSDT": "ETH" } }</c>. The format is described in
+/// "linear", "lambda": 1e-9 } } }, "instruments": { "ETHUSDT": "ETH" }, "volatility_estimate": { "lambda": 0.94, "scale": 1 } }</c>.
+/// The format is described in
 /// <c>docs/cli.md</c>, "Simulation files".
 /// </summary>
 internal static class SimulationMarketFile
 {
-    private static readonly string[] DocumentFields = ["assets", "instruments"];
+    private static readonly string[] DocumentFields = ["assets", "instruments", "volatility_estimate"];
+    private static readonly string[] EstimateFields = ["lambda", "scale"];
     private static readonly string[] AssetFields = ["price", "volatility", "impact", "follows"];
     // square_root and order_book are the names policy test files use; both spellings work in either file.
     private static readonly string[] Models = ["linear", "sqrt", "square_root", "exponential", "orderbook", "order_book", "none"];
@@ -34,12 +36,14 @@ internal static class SimulationMarketFile
     {
         DataNode? assetsEntry = null;
         DataNode? instrumentsEntry = null;
+        VolatilityEstimate? estimate = null;
         foreach (var field in root.AsRecord())
         {
             switch (field.Name)
             {
                 case "assets": assetsEntry = field; break;
                 case "instruments": instrumentsEntry = field; break;
+                case "volatility_estimate": estimate = ReadEstimate(field); break;
                 default: throw field.UnknownField(DocumentFields);
             }
         }
@@ -75,7 +79,17 @@ internal static class SimulationMarketFile
             }
         }
 
-        return new SimulationMarket(path, assets, instruments, followers);
+        return new SimulationMarket(path, assets, instruments, followers) { Volatility = estimate };
+    }
+
+    // RiskMetrics EWMA (docs/cascade.md, "Volatility"): λ from 0 to 1, and a positive scale.
+    private static VolatilityEstimate ReadEstimate(DataNode entry)
+    {
+        entry.AsRecord(EstimateFields);
+        var lambdaEntry = entry.Member("lambda") ?? throw entry.MissingField("lambda");
+        var lambda = lambdaEntry.AsNonNegativeDecimal();
+        if (lambda > 1m) throw lambdaEntry.Error($"lambda must be from 0 to 1, found {lambdaEntry.Text}");
+        return new VolatilityEstimate(lambda, entry.Member("scale")?.AsPositiveDecimal() ?? 1m);
     }
 
     private static string Listed(DataNode entry, IReadOnlyList<string> symbols, string what)

@@ -18,7 +18,7 @@ internal sealed record SimulationRun(SimulationMarket Market, IReadOnlyList<Simu
     public static SimulationRun Execute(SimulationMarket market, IReadOnlyList<SimulationVenue> venues, ShockChoice shock, int maxRounds, int threads, IProgress<CascadeProgress>? progress)
     {
         var setup = market.Setup(venues.Select(v => v.Setup).ToArray(), shock.Path);
-        var options = new CascadeOptions { MaxRounds = maxRounds, MaxDegreeOfParallelism = threads };
+        var options = new CascadeOptions { MaxRounds = maxRounds, MaxDegreeOfParallelism = threads, Volatility = market.Volatility };
         return new SimulationRun(market, venues, shock, maxRounds, CascadeEngine.Run(setup, options, progress));
     }
 

@@ -52,11 +52,11 @@ internal sealed record SweepRun
 
     /// <summary>Runs every point in parallel, each run on one thread, reporting each finished point.</summary>
     /// <exception cref="CascadeException">A run failed.</exception>
-    public static IReadOnlyList<CascadeSummary> Execute(IReadOnlyList<CascadeSetup> setups, int maxRounds, int threads, ProgressLine progress)
+    public static IReadOnlyList<CascadeSummary> Execute(IReadOnlyList<CascadeSetup> setups, int maxRounds, int threads, ProgressLine progress, VolatilityEstimate? volatility = null)
     {
         var summaries = new CascadeSummary[setups.Count];
         var done = 0;
-        var options = new CascadeOptions { MaxRounds = maxRounds, MaxDegreeOfParallelism = 1 };
+        var options = new CascadeOptions { MaxRounds = maxRounds, MaxDegreeOfParallelism = 1, Volatility = volatility };
         try
         {
             Parallel.For(0, setups.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>

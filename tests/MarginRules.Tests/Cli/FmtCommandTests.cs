@@ -70,7 +70,7 @@ public sealed class FmtCommandTests : IDisposable
     {
         var (code, output, _) = Run("fmt", "--check", TestData.ExamplePath("policies"));
         code.ShouldBe(ExitCodes.Success);
-        output.ShouldBe("0 files would be reformatted, 4 already canonical\n");
+        output.ShouldBe("0 files would be reformatted, 5 already canonical\n");
     }
 
     [Fact]

@@ -75,6 +75,35 @@ public sealed class MakerScenarioTests
         badDebt.ShouldBeGreaterThan(0m);
     }
 
+    [Fact]
+    public void The_documented_run_empties_the_surplus_buffer_and_writes_its_report()
+    {
+        // docs/policies/black-thursday.md. With slow keepers (c = 1.3 × 0.99^60 = 0.7113 ≤ 1.13 / 1.45) every vault of
+        // the first wave loses all its collateral and repays V × c / 1.13 of its debt: by the hand sum of the test
+        // above, 7.9 million of bad debt in round 1, more than the 1,000,000 buffer plus the round's penalties
+        // (13% of the ~28 million repaid), so the buffer is empty after round 1.
+        var report = Path.Combine(Path.GetTempPath(), "marginrules-bt-" + Guid.NewGuid().ToString("N"), "black-thursday.html");
+        try
+        {
+            var (code, output, error) = SimulateTestFiles.Run("simulate", Venue("maker-eth-a-slow-keepers.json"), Venue("binance-perps.json"),
+                "--market", MarketPath, "--shock", TestData.ExamplePath("scenarios", "black-thursday.json") + "#black-thursday-two-step",
+                "--report", report, "--json");
+
+            (code, error).ShouldBe((0, string.Empty));
+            var root = JsonDocument.Parse(output).RootElement;
+            root.GetProperty("rounds")[0].GetProperty("insuranceFunds").GetProperty("maker").GetDecimal().ShouldBe(0m);
+            root.GetProperty("summary").GetProperty("socializedLoss").GetDecimal().ShouldBeGreaterThan(0m);
+
+            // Both venues sell ETH into the same square-root impact, so ETH ends below the shock's −43%.
+            root.GetProperty("summary").GetProperty("finalMove").GetProperty("ETH").GetDecimal().ShouldBeLessThan(-0.43m);
+            File.ReadAllText(report).ShouldContain("black-thursday-two-step");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(report)!, recursive: true);
+        }
+    }
+
     private static IEnumerable<(decimal Eth, decimal Debt)> Vaults() =>
         JsonDocument.Parse(MakerVaultPortfolio.Json()).RootElement.GetProperty("accounts").EnumerateArray().Select(a =>
             (a.GetProperty("holdings")[0].GetProperty("quantity").GetDecimal(), a.GetProperty("debts")[0].GetProperty("quantity").GetDecimal()));

@@ -331,7 +331,12 @@ namespace MarginRules.Language.Binding
 
                     return new BoundBuiltinCall(PolicyType.RatioType, c.Span, BuiltinFunction.Exp, bound, RoundingMode.HalfEven);
                 default:
-                    // pow: the exponent must be a whole constant so the result's unit is known.
+                    // pow: a dimensionless base keeps its unit whatever the exponent, so the exponent may be computed at
+                    // run time (a Dutch auction's cut^⌊t / step⌋); it must then be whole and at most 1000 in magnitude.
+                    if (bound[0].Type.IsDimensionless && bound[1].Type.IsDimensionless && !ConstantFolder.TryFold(bound[1], out _))
+                        return new BoundBuiltinCall(PolicyType.RatioType, c.Span, BuiltinFunction.Pow, bound, RoundingMode.HalfEven);
+
+                    // Otherwise the exponent must be a whole constant so the result's unit is known.
                     if (!ConstantFolder.TryFold(bound[1], out var e) || !(e is decimal exponent) || decimal.Truncate(exponent) != exponent ||
                         Math.Abs(exponent) > 1000 || !bound[1].Type.IsDimensionless)
                     {

@@ -90,6 +90,18 @@ namespace MarginRules.Language.Runtime
             return sum;
         }
 
+        /// <summary>The message of the run-time error for a <c>pow</c> exponent that is not whole or is too large.</summary>
+        public const string PowExponentOutOfRange = "the exponent of `pow` is not a whole number from -1000 to 1000";
+
+        /// <summary>A base raised to an exponent computed at run time, which must be whole and at most 1000 in magnitude.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The exponent is not whole or exceeds 1000 in magnitude.</exception>
+        public static decimal Pow(decimal value, decimal exponent)
+        {
+            if (decimal.Truncate(exponent) != exponent || exponent > 1000m || exponent < -1000m)
+                throw new ArgumentOutOfRangeException(nameof(exponent), exponent, PowExponentOutOfRange);
+            return Pow(value, (int)exponent);
+        }
+
         /// <summary>A base raised to a whole power by repeated squaring.</summary>
         public static decimal Pow(decimal value, int exponent)
         {

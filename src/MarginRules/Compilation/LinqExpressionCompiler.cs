@@ -437,7 +437,11 @@ internal sealed partial class LinqExpressionCompiler
         if (call.Function == BuiltinFunction.Round)
             return Expression.Call(Members.BuiltinRound, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]), Expression.Constant(call.Mode));
         if (call.Function == BuiltinFunction.Pow)
-            return Expression.Call(Members.BuiltinPow, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]));
+        {
+            return call.Arguments[1] is BoundLiteral
+                ? Expression.Call(Members.BuiltinPow, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]))
+                : Expression.Call(Members.BuiltinPowComputed, Emit(call.Arguments[0]), Emit(call.Arguments[1]));
+        }
 
         var args = call.Arguments.Select(Emit).ToArray();
         switch (call.Function)

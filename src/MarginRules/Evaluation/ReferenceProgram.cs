@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MarginRules.Accounts;
 using MarginRules.Language.Binding;
+using MarginRules.Language.Runtime;
 using MarginRules.Language.Syntax;
 using MarginRules.Language.Text;
 
@@ -180,7 +181,7 @@ internal sealed class ReferenceProgram : PolicyProgram
                     }
                     catch (ArgumentOutOfRangeException)
                     {
-                        throw Fail("square root of a negative number", call.Span);
+                        throw Fail(call.Function == BuiltinFunction.Pow ? PolicyMath.PowExponentOutOfRange : "square root of a negative number", call.Span);
                     }
                 case BoundAggregate a: return Aggregate(a);
                 case BoundTableLookup t: return TableLookup(t);

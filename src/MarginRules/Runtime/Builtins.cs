@@ -50,6 +50,12 @@ internal static class Builtins
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal Pow(decimal value, int exponent) => PolicyMath.Pow(value, exponent);
 
+    /// <summary>A base raised to an exponent computed at run time (a dimensionless base only).</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The exponent is not whole or exceeds 1000 in magnitude.</exception>
+    /// <exception cref="System.DivideByZeroException">A negative power of zero.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static decimal Pow(decimal value, decimal exponent) => PolicyMath.Pow(value, exponent);
+
     /// <summary>Rounds to <paramref name="digits"/> decimal places with a venue rounding mode, as <see cref="PolicyMath.Round"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal Round(decimal value, int digits, RoundingMode mode)

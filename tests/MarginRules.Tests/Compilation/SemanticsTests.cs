@@ -96,6 +96,13 @@ public sealed class SemanticsTests
     // Directed modes leave a value with no more digits than asked for unchanged, scale included.
     [InlineData("round(account.wallet, 3, up)", "100.50")]
     [InlineData("""tagged("vip") and not tagged("retail")""", "True")]
+    // pow of a dimensionless base with an exponent computed at run time: two holdings give 2² = 4 and 0.5⁻² = 4;
+    // the exponent must be whole (100.50 is not) and at most 1000 in magnitude.
+    [InlineData("pow(2, count(h in holdings))", "4")]
+    [InlineData("pow(0.5, -count(h in holdings))", "4")]
+    [InlineData("pow(2, account.wallet / 1 USD)", "fails")]
+    [InlineData("pow(1, count(h in holdings) * 501)", "fails")]
+    [InlineData("pow(1, count(h in holdings) * 500)", "1")]
     public void Compiled_and_reference_give_the_expected_value(string expression, string expected)
     {
         var (reference, compiled) = ExamplePolicies.Build(Declarations + "let value = " + expression + "\n", "semantics.margin");

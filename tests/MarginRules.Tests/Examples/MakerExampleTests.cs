@@ -1,0 +1,117 @@
+using CsCheck;
+using MarginRules.Accounts;
+using MarginRules.Assessment;
+using MarginRules.Language.Syntax;
+
+namespace MarginRules.Tests.Examples;
+
+/// <summary>MakerDAO Liquidations 2.0 (examples/policies/makerdao-liq2.margin) against dss abaci.sol, clip.sol and dog.sol.</summary>
+public sealed class MakerExampleTests
+{
+    private static readonly string Text = TestData.ExamplePolicy("makerdao-liq2.margin");
+
+    private static readonly Market Prices = TestData.Market(("ETH", 1_500m), ("DAI", 1m));
+
+    private static MarginPolicy Compile(int auctionTime, string curve = "stairstep", bool reference = false) =>
+        MarginPolicy.Compile(Text, "makerdao-liq2.margin", new CompileOptions
+        {
+            Parameters = new Dictionary<string, object> { ["auction_time"] = auctionTime, ["curve"] = curve },
+            UseReferenceEvaluator = reference,
+        });
+
+    private static Account Vault(decimal eth, decimal dai) =>
+        TestData.Account("vault", holdings: [new Holding("ETH", eth)], debts: [new Debt("DAI", dai)]);
+
+    [Fact]
+    public void The_stairstep_curve_is_top_times_0_99_per_whole_step_until_cusp()
+    {
+        // abaci.sol StairstepExponentialDecrease: price = top × cut^⌊t / step⌋. Independently: multiply by 0.99 once
+        // per 90 s; every t inside step k (90k to 90k + 89) gives the same factor. ETH-A: top = 1,500 × 1.3 = 1,950.
+        // Clipper.status: a redo is due once the factor is below cusp 0.4, first at step 92 (0.99^92 = 0.3967).
+        var factor = 1m;
+        for (var k = 0; k <= 93; k++)
+        {
+            foreach (var t in new[] { 90 * k, (90 * k) + 89 })
+            {
+                var exports = Compile(t).Evaluate(Vault(10m, 10_000m), Prices).Exports;
+                ((decimal)exports["stairstep_factor"]).ShouldBe(factor, 0.0000000000000000000001m, $"t = {t}");
+                ((decimal)exports["auction_price"]).ShouldBe(1_950m * factor, 0.00000000000000001m, $"t = {t}");
+                exports["needs_redo"].ShouldBe(factor < 0.4m, $"t = {t}");
+            }
+
+            factor *= 0.99m;
+        }
+    }
+
+    [Fact]
+    public void The_linear_curve_falls_to_zero_at_tau_and_needs_a_redo_below_cusp()
+    {
+        // abaci.sol LinearDecrease with tau 8,400 s: factor (8,400 − t) / 8,400, 0 from t = 8,400 on; below cusp 0.4
+        // from t = 5,041 s (5,040 gives exactly 0.4, which is not below).
+        foreach (var t in new[] { 0, 1, 840, 4_200, 5_040, 5_041, 8_399, 8_400, 9_000 })
+        {
+            var expected = t >= 8_400 ? 0m : (8_400m - t) / 8_400m;
+            var exports = Compile(t, "linear").Evaluate(Vault(10m, 10_000m), Prices).Exports;
+            ((decimal)exports["price_factor"]).ShouldBe(expected, 0.0000000000000000000001m, $"t = {t}");
+            exports["needs_redo"].ShouldBe(t > 5_040, $"t = {t}");
+        }
+    }
+
+    [Fact]
+    public void Compiled_and_reference_evaluators_agree_on_the_auction()
+    {
+        // The same vaults through both evaluators: every export and the liquidation instruction must be identical.
+        var gen = Gen.Select(Gen.Int[0, 9_000], Gen.Int[1, 4_000], Gen.Int[15_000, 3_000_000], Gen.Bool,
+            (t, eth, debt, linear) => (t, eth / 10m, (decimal)debt, linear ? "linear" : "stairstep"));
+        gen.Sample(c =>
+        {
+            var compiled = Compile(c.t, c.Item4).Evaluate(Vault(c.Item2, c.Item3), Prices);
+            var reference = Compile(c.t, c.Item4, reference: true).Evaluate(Vault(c.Item2, c.Item3), Prices);
+            compiled.Exports.ShouldBe(reference.Exports);
+            compiled.Status.ShouldBe(reference.Status);
+            compiled.Liquidation?.Penalties.ShouldBe(reference.Liquidation?.Penalties);
+            compiled.Liquidation?.Steps.Select(s => s.Seized).ShouldBe(reference.Liquidation?.Steps.Select(s => s.Seized));
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void The_keeper_earns_its_discount_plus_the_incentive_and_the_vault_pays_tab_at_the_auction_price()
+    {
+        // clip.sol take: the keeper pays the auction price for each unit, so the seized collateral S (at the market)
+        // costs it S × clearing ratio; that payment is debt repaid × chop (tab, or the whole lot's proceeds).
+        // The liquidator's penalty is its discount S × (1 − clearing ratio) plus its share of tip + chip × tab.
+        var gen = Gen.Select(Gen.Int[0, 8_100], Gen.Int[15_000, 3_000_000], Gen.Int[40, 144],
+            (t, debt, ratio) => (t, debt: (decimal)debt, ratio: ratio / 100m));
+        gen.Sample(c =>
+        {
+            var policy = Compile(c.t);
+            var eth = c.debt * c.ratio / 1_500m;
+            var a = policy.Evaluate(Vault(eth, c.debt), Prices);
+            var clearing = (decimal)a.Exports["clearing_ratio"];
+            var incentive = (decimal)a.Exports["keeper_incentive"];
+            if (clearing >= 1m) return;
+
+            a.Status.ShouldBe(MarginStatus.Liquidatable);
+            var l = a.Liquidation!;
+            var seized = l.Steps.Single().Seized;
+            var liquidator = l.Penalties.Single(p => p.Recipient == PenaltyRecipient.Liquidator).Amount;
+
+            (seized * clearing).ShouldBe(l.Amount * 1.13m, 0.0000001m);
+            liquidator.ShouldBe((seized * (1m - clearing)) + (l.Amount * incentive / c.debt), 0.0000001m);
+            l.Amount.ShouldBeLessThanOrEqualTo(c.debt);
+            seized.ShouldBeLessThanOrEqualTo((eth * 1_500m) + 0.0000001m);
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void A_keeper_never_buys_above_the_market()
+    {
+        // Before step 27 the curve is above the oracle price (1.3 × 0.99^26 = 1.00096 > 1): no keeper would take, so the
+        // model charges the vault the penalty alone: seized = debt × 1.13, the liquidator gets only the incentive.
+        var a = Compile(26 * 90).Evaluate(Vault(10m, 11_000m), Prices);
+        ((decimal)a.Exports["clearing_ratio"]).ShouldBeGreaterThan(1m);
+        a.Liquidation!.Steps.Single().Seized.ShouldBe(11_000m * 1.13m, 0.0000001m);
+        a.Liquidation.Penalties.Single(p => p.Recipient == PenaltyRecipient.Liquidator).Amount
+            .ShouldBe(300m + (0.001m * 11_000m * 1.13m), 0.0000001m);
+    }
+}

@@ -62,7 +62,7 @@ namespace MarginRules.Language.Parsing
                 {
                     var parsed = useFastPath ? DeclarationParser.ParseDeclaration(tokens, start, length) : null;
                     if (parsed == null && !TryGrammar(Grammar.Declaration, tokens, start, length, diagnostics, out parsed)) continue;
-                    if (CheckDepth(parsed!, diagnostics)) declarations.Add(parsed!);
+                    if (CheckDepth(parsed!, length, diagnostics)) declarations.Add(parsed!);
                 }
             }
 
@@ -226,8 +226,12 @@ namespace MarginRules.Language.Parsing
             kind == TokenKind.Initial || kind == TokenKind.Maintenance;
 
         /// <summary>Rejects expression trees deeper than the limit (long operator chains), without recursion.</summary>
-        private static bool CheckDepth(DeclarationSyntax declaration, DiagnosticBag diagnostics)
+        private static bool CheckDepth(DeclarationSyntax declaration, int tokenCount, DiagnosticBag diagnostics)
         {
+            // Each node on a path from the declaration down owns at least one token of its own (a keyword, operator,
+            // bracket or the leaf itself), so a declaration of few tokens cannot be too deep and need not be walked.
+            if (tokenCount <= Limits.MaxExpressionDepth) return true;
+
             var stack = new Stack<(SyntaxNode Node, int Depth)>();
             stack.Push((declaration, 0));
             while (stack.Count > 0)

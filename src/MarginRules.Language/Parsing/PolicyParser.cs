@@ -61,6 +61,7 @@ namespace MarginRules.Language.Parsing
                 else
                 {
                     var parsed = useFastPath ? DeclarationParser.ParseDeclaration(tokens, start, length) : null;
+                    if (parsed == null && !CheckElseIfChains(tokens, start, length, diagnostics)) continue;
                     if (parsed == null && !TryGrammar(Grammar.Declaration, tokens, start, length, diagnostics, out parsed)) continue;
                     if (CheckDepth(parsed!, length, diagnostics)) declarations.Add(parsed!);
                 }
@@ -215,6 +216,25 @@ namespace MarginRules.Language.Parsing
                     diagnostics.Report(DiagnosticDescriptors.NestingTooDeep, Span(tokens[i]), Limits.MaxNesting);
                     return false;
                 }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Rejects more than <see cref="Limits.MaxNesting"/> <c>else if</c>s in one declaration before the grammar sees
+        /// it: the grammar recurses once per link of a chain and a long one overflows the stack. The fast parser reads
+        /// chains in a loop, so only declarations it rejects need this; counting every <c>else if</c>, not the longest
+        /// chain, keeps the check simple and errs only towards reporting the limit.
+        /// </summary>
+        private static bool CheckElseIfChains(Token<TokenKind>[] tokens, int start, int length, DiagnosticBag diagnostics)
+        {
+            var links = 0;
+            for (var i = start + 1; i < start + length; i++)
+            {
+                if (tokens[i].Kind != TokenKind.If || tokens[i - 1].Kind != TokenKind.Else || ++links <= Limits.MaxNesting) continue;
+                diagnostics.Report(DiagnosticDescriptors.NestingTooDeep, Span(tokens[i]), Limits.MaxNesting);
+                return false;
             }
 
             return true;

@@ -26,6 +26,9 @@ internal sealed class EmbeddedPolicyCheck
     // A const used in several places is checked at each use but its diagnostics point at its one declaration.
     private readonly ConcurrentDictionary<(string Id, string Path, int Start, int Length, string Message), byte> _reported = new();
 
+    // The same text (a const used in several places) is checked once per file that uses it.
+    private readonly ConcurrentDictionary<(string Text, string Path), IReadOnlyList<PolicyDiagnostic>> _checked = new();
+
     public EmbeddedPolicyCheck(INamedTypeSymbol marker, Func<string, string, IReadOnlyList<PolicyDiagnostic>> check)
     {
         _marker = marker;
@@ -108,8 +111,12 @@ internal sealed class EmbeddedPolicyCheck
 
             // A null constant is not policy text; Compile rejects it at run time.
             if (value.ConstantValue.Value is not string text || value.SemanticModel is not { } model) return;
+            var diagnostics = _checked.GetOrAdd((text, expression.SyntaxTree.FilePath), key => _check(key.Text, key.Path));
+
+            // Most policies are clean; mapping the text back to the literals is only worth it for one that is not.
+            if (diagnostics.Count == 0) return;
             var map = PolicyTextReader.Read(expression, text, model, context.CancellationToken);
-            foreach (var d in _check(text, expression.SyntaxTree.FilePath))
+            foreach (var d in diagnostics)
             {
                 var location = map.Locate(d.Span, out var exact);
                 var diagnostic = PolicyDiagnosticConverter.Convert(d, location, exact);

@@ -10,7 +10,10 @@ using TextSpan = MarginRules.Language.Text.TextSpan;
 
 namespace MarginRules.Language.Parsing
 {
-    /// <summary>The token-level grammar of <c>grammar/MarginRules.ebnf</c>, as Superpower parsers.</summary>
+    /// <summary>
+    /// The token-level grammar of <c>grammar/MarginRules.ebnf</c>, as Superpower parsers. It is the specification of what
+    /// parses and of every syntax error message; <see cref="DeclarationParser"/> is its fast twin for text that parses.
+    /// </summary>
     internal static class Grammar
     {
         private static TokenListParser<TokenKind, T?> OrNone<T>(this TokenListParser<TokenKind, T> parser)
@@ -31,9 +34,9 @@ namespace MarginRules.Language.Parsing
 
         private static readonly TokenListParser<TokenKind, TypeSyntax> Type = input =>
         {
-            var r = Tok(TokenKind.Identifier)(input);
-            if (r.HasValue && SyntaxFacts.TryParseTypeName(r.Value.ToStringValue(), out var name))
-                return TokenListParserResult.Value(new TypeSyntax(Span(r.Value), name), input, r.Remainder);
+            var r = Identifier(input);
+            if (r.HasValue && SyntaxFacts.TryParseTypeName(r.Value.Text, out var name))
+                return TokenListParserResult.Value(new TypeSyntax(r.Value.Span, name), input, r.Remainder);
             return TokenListParserResult.Empty<TokenKind, TypeSyntax>(input, new[] { "type (money, quantity, price, ratio, count, bool or text)" });
         };
 
@@ -55,7 +58,7 @@ namespace MarginRules.Language.Parsing
             from suffix in Identifier.OrNone()
             select (ExpressionSyntax)MakeNumber(n, suffix);
 
-        private static NumberLiteralSyntax MakeNumber(Token<TokenKind> n, IdentifierSyntax? suffix)
+        internal static NumberLiteralSyntax MakeNumber(Token<TokenKind> n, IdentifierSyntax? suffix)
         {
             var text = n.ToStringValue();
             Tokenizer.TryParseNumber(text, out var value);
@@ -73,7 +76,7 @@ namespace MarginRules.Language.Parsing
         private static readonly TokenListParser<TokenKind, Token<TokenKind>> AggregateName =
             Tok(TokenKind.All).Or(Tok(TokenKind.Identifier).Where(t => AggregateKindOf(t.ToStringValue()) != null, "aggregate"));
 
-        private static AggregateKind? AggregateKindOf(string name) => name switch
+        internal static AggregateKind? AggregateKindOf(string name) => name switch
         {
             "sum" => AggregateKind.Sum,
             "min" => AggregateKind.Min,
@@ -340,7 +343,7 @@ namespace MarginRules.Language.Parsing
             .Or(Tok(TokenKind.String).Select(t => new CellSyntax(Span(t), CellKind.String, 0m, false, Unescape(t))))
             .Named("cell (a number, percentage, bool or string)");
 
-        private static CellSyntax MakeCell(Token<TokenKind> minus, Token<TokenKind> n)
+        internal static CellSyntax MakeCell(Token<TokenKind> minus, Token<TokenKind> n)
         {
             var text = n.ToStringValue();
             Tokenizer.TryParseNumber(text, out var value);

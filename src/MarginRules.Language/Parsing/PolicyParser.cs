@@ -16,9 +16,18 @@ namespace MarginRules.Language.Parsing
     /// Parses policy text. Declarations are parsed one at a time between declaration keywords, so a broken
     /// declaration costs one diagnostic and the parser carries on with the next.
     /// </summary>
+    /// <remarks>
+    /// Two parsers share the work, for speed. <see cref="DeclarationParser"/> reads each declaration straight from the
+    /// token array; Superpower's combinators (<see cref="Grammar"/>) cost a closure chain and several result values per
+    /// token, which made parsing 14–22 times slower (docs/performance.md). The combinators stay as the grammar's readable
+    /// specification and run only on a declaration the fast parser rejects, to produce Superpower's error message.
+    /// </remarks>
     internal static class PolicyParser
     {
-        public static SyntaxTree Parse(SourceText source)
+        /// <summary>Parses policy text into a tree and its syntax diagnostics; it never throws on bad input.</summary>
+        /// <param name="source">The text.</param>
+        /// <param name="useFastPath">False to parse with <see cref="Grammar"/> alone, so tests can compare the two parsers.</param>
+        public static SyntaxTree Parse(SourceText source, bool useFastPath = true)
         {
             var diagnostics = new DiagnosticBag(source);
             var text = source.Text;
@@ -41,28 +50,20 @@ namespace MarginRules.Language.Parsing
 
             foreach (var (start, length) in segments)
             {
-                var slice = new Token<TokenKind>[length];
-                Array.Copy(tokens, start, slice, 0, length);
-                if (!CheckNesting(slice, diagnostics)) continue;
-                var list = new TokenList<TokenKind>(slice);
-                if (slice[0].Kind == TokenKind.Policy)
+                if (!CheckNesting(tokens, start, length, diagnostics)) continue;
+                if (tokens[start].Kind == TokenKind.Policy)
                 {
-                    var result = Grammar.Header.AtEnd()(list);
-                    if (result.HasValue)
-                    {
-                        if (header == null) header = result.Value;
-                        else diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, result.Value.Span, "policy");
-                    }
-                    else ReportSyntaxError(result.Location, result.FormatErrorMessageFragment(), slice, diagnostics);
+                    var parsed = useFastPath ? DeclarationParser.ParseHeader(tokens, start, length) : null;
+                    if (parsed == null && !TryGrammar(Grammar.Header, tokens, start, length, diagnostics, out parsed)) continue;
+                    if (header == null) header = parsed;
+                    else diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, parsed!.Span, "policy");
                 }
                 else
                 {
-                    var result = Grammar.Declaration.AtEnd()(list);
-                    if (result.HasValue)
-                    {
-                        if (CheckDepth(result.Value, diagnostics)) declarations.Add(result.Value);
-                    }
-                    else ReportSyntaxError(result.Location, result.FormatErrorMessageFragment(), slice, diagnostics);
+                    var parsed = useFastPath ? DeclarationParser.ParseDeclaration(tokens, start, length) : null;
+                    if (parsed == null && !CheckElseIfChains(tokens, start, length, diagnostics)) continue;
+                    if (parsed == null && !TryGrammar(Grammar.Declaration, tokens, start, length, diagnostics, out parsed)) continue;
+                    if (CheckDepth(parsed!, length, diagnostics)) declarations.Add(parsed!);
                 }
             }
 
@@ -70,6 +71,24 @@ namespace MarginRules.Language.Parsing
             var end = tokens.Length == 0 ? 0 : tokens[tokens.Length - 1].Span.Position.Absolute + tokens[tokens.Length - 1].Span.Length;
             var root = new PolicySyntax(TextSpan.FromBounds(0, end), header, declarations);
             return new SyntaxTree(source, root, diagnostics.Items, comments);
+        }
+
+        /// <summary>Runs the Superpower grammar on one segment: the result, or its syntax error reported.</summary>
+        private static bool TryGrammar<T>(TokenListParser<TokenKind, T> grammar, Token<TokenKind>[] tokens, int start, int length, DiagnosticBag diagnostics, out T? parsed)
+            where T : class
+        {
+            var slice = new Token<TokenKind>[length];
+            Array.Copy(tokens, start, slice, 0, length);
+            var result = grammar.AtEnd()(new TokenList<TokenKind>(slice));
+            if (result.HasValue)
+            {
+                parsed = result.Value;
+                return true;
+            }
+
+            ReportSyntaxError(result.Location, result.FormatErrorMessageFragment(), slice, diagnostics);
+            parsed = null;
+            return false;
         }
 
         private static PolicySyntax EmptyPolicy() =>
@@ -155,15 +174,15 @@ namespace MarginRules.Language.Parsing
         }
 
         /// <summary>Rejects nesting that would exhaust the parser's stack, before parsing.</summary>
-        private static bool CheckNesting(Token<TokenKind>[] slice, DiagnosticBag diagnostics)
+        private static bool CheckNesting(Token<TokenKind>[] tokens, int start, int length, DiagnosticBag diagnostics)
         {
             // Depth = open brackets + `if`s awaiting their `else` + the current run of prefix operators.
             var brackets = 0;
             var ifs = 0;
             var prefix = 0;
-            for (var i = 0; i < slice.Length; i++)
+            for (var i = start; i < start + length; i++)
             {
-                var kind = slice[i].Kind;
+                var kind = tokens[i].Kind;
                 if (kind != TokenKind.Not && kind != TokenKind.Minus && kind != TokenKind.If) prefix = 0;
                 switch (kind)
                 {
@@ -187,16 +206,35 @@ namespace MarginRules.Language.Parsing
                         prefix++;
                         break;
                     case TokenKind.Minus:
-                        if (i > 0 && IsOperandEnd(slice[i - 1].Kind)) prefix = 0;
+                        if (i > start && IsOperandEnd(tokens[i - 1].Kind)) prefix = 0;
                         else prefix++;
                         break;
                 }
 
                 if (brackets + ifs + prefix > Limits.MaxNesting)
                 {
-                    diagnostics.Report(DiagnosticDescriptors.NestingTooDeep, Span(slice[i]), Limits.MaxNesting);
+                    diagnostics.Report(DiagnosticDescriptors.NestingTooDeep, Span(tokens[i]), Limits.MaxNesting);
                     return false;
                 }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Rejects more than <see cref="Limits.MaxNesting"/> <c>else if</c>s in one declaration before the grammar sees
+        /// it: the grammar recurses once per link of a chain and a long one overflows the stack. The fast parser reads
+        /// chains in a loop, so only declarations it rejects need this; counting every <c>else if</c>, not the longest
+        /// chain, keeps the check simple and errs only towards reporting the limit.
+        /// </summary>
+        private static bool CheckElseIfChains(Token<TokenKind>[] tokens, int start, int length, DiagnosticBag diagnostics)
+        {
+            var links = 0;
+            for (var i = start + 1; i < start + length; i++)
+            {
+                if (tokens[i].Kind != TokenKind.If || tokens[i - 1].Kind != TokenKind.Else || ++links <= Limits.MaxNesting) continue;
+                diagnostics.Report(DiagnosticDescriptors.NestingTooDeep, Span(tokens[i]), Limits.MaxNesting);
+                return false;
             }
 
             return true;
@@ -208,8 +246,12 @@ namespace MarginRules.Language.Parsing
             kind == TokenKind.Initial || kind == TokenKind.Maintenance;
 
         /// <summary>Rejects expression trees deeper than the limit (long operator chains), without recursion.</summary>
-        private static bool CheckDepth(DeclarationSyntax declaration, DiagnosticBag diagnostics)
+        private static bool CheckDepth(DeclarationSyntax declaration, int tokenCount, DiagnosticBag diagnostics)
         {
+            // Each node on a path from the declaration down owns at least one token of its own (a keyword, operator,
+            // bracket or the leaf itself), so a declaration of few tokens cannot be too deep and need not be walked.
+            if (tokenCount <= Limits.MaxExpressionDepth) return true;
+
             var stack = new Stack<(SyntaxNode Node, int Depth)>();
             stack.Push((declaration, 0));
             while (stack.Count > 0)

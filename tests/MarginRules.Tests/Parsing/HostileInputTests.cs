@@ -36,6 +36,36 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void An_else_if_chain_of_10000_links_parses_without_recursion_and_meets_the_depth_limit()
+    {
+        var tree = SyntaxTree.Parse(Header + "let x = " + Repeat("if a then 1 else ", 10_000) + "0");
+
+        // Each "if a then 1 else " is 17 characters. The k-th conditional sits at depth k under the declaration, so the
+        // first node past Limits.MaxExpressionDepth = 256 is the 257th, in column 9 + 256 × 17 = 4361.
+        DiagnosticLine.Of(tree).ShouldBe(new[] { "2:4361: MR0005: expression is nested deeper than the limit of 256" });
+        tree.Root.Declarations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_broken_else_if_chain_of_10000_links_is_stopped_at_the_129th_link()
+    {
+        var tree = SyntaxTree.Parse(Header + "let x = " + Repeat("if a then 1 else ", 10_000) + ")");
+
+        // The 129th `else if` is the 130th `if`: column 9 + 129 × 17 = 2202.
+        DiagnosticLine.Of(tree).ShouldBe(new[] { "2:2202: " + NestingMessage });
+        tree.Root.Declarations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_broken_else_if_chain_at_the_limit_gets_the_grammar_message()
+    {
+        var tree = SyntaxTree.Parse(Header + "let x = " + Repeat("if a then 1 else ", Limits.MaxNesting + 1) + ")");
+
+        // 129 `if`s make 128 `else if`s, within the limit; the `)` after the last "else " is in column 9 + 129 × 17 = 2202.
+        DiagnosticLine.Of(tree).ShouldBe(new[] { "2:2202: MR0001: unexpected `)`, expected expression" });
+    }
+
+    [Fact]
     public void Unary_minus_10000_deep_is_stopped_at_the_129th()
     {
         var tree = SyntaxTree.Parse(Header + "let x = " + Repeat("-", 10_000) + "1");

@@ -28,6 +28,30 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_checked_in_hyperliquid_portfolio_is_what_the_documented_command_makes()
+    {
+        var output = Path.Combine(_dir, "october-2025-hyperliquid.json");
+        var (code, _, error) = Run("generate", "perpetual", "--market", MarketPath, "--instruments", "BTC-PERP", "--accounts", "1000",
+            "--seed", "20251011", "--median-leverage", "10", "--tail-share", "0.25", "--tail-max-leverage", "40", "--short-share", "0.3",
+            "--id-prefix", "hl-", "--output", output);
+
+        error.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Success);
+        File.ReadAllText(output).ShouldBe(File.ReadAllText(TestData.ExamplePath("portfolios", "october-2025-hyperliquid.json")).Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Every_hyperliquid_account_is_healthy_under_its_policy_at_the_starting_price()
+    {
+        // The generator checks the BTCUSDT brackets (0.4%–0.5% here); Hyperliquid's BTC MM is 1.25%, so the tail is capped at
+        // 40x: a margin balance of at least notional / 40 = 2.5% of notional is twice the 1.25%.
+        var policy = MarginPolicy.Compile(TestData.ExamplePolicy("hyperliquid.margin"), "hyperliquid.margin");
+        var market = TestData.Market(("BTC-PERP", 122_000m));
+        foreach (var account in AccountJson.LoadPortfolio(TestData.ExamplePath("portfolios", "october-2025-hyperliquid.json")))
+            policy.Evaluate(account, market).Status.ShouldBe(MarginStatus.Healthy, account.Id);
+    }
+
+    [Fact]
     public void The_seed_alone_decides_the_accounts()
     {
         var first = Generate("a.json", "7");

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace MarginRules.Tests.Examples;
 
 /// <summary>
-/// The October-2025 scenario (docs/policies/october-2025.md): a −14% BTC path against a highly leveraged Binance
-/// population empties the insurance fund in the first round, and auto-deleveraging covers the rest of the bad debt.
+/// The October-2025 scenario (docs/policies/october-2025.md): a −14% BTC path against highly leveraged Binance and
+/// Hyperliquid populations empties Binance's insurance fund in the first round (Hyperliquid has none), and
+/// auto-deleveraging covers the rest of the bad debt.
 /// </summary>
 public sealed class October2025ScenarioTests
 {
@@ -12,6 +13,7 @@ public sealed class October2025ScenarioTests
     public void The_insurance_fund_runs_dry_in_the_first_round_and_adl_covers_the_rest()
     {
         var (code, output, error) = PerpetualPolicyRun.Run("simulate", TestData.ExamplePath("venues", "october-2025-binance.json"),
+            TestData.ExamplePath("venues", "october-2025-hyperliquid.json"),
             "--market", TestData.ExamplePath("markets", "october-2025.json"),
             "--shock", TestData.ExamplePath("scenarios", "october-2025.json") + "#october-2025", "--json");
 
@@ -28,6 +30,7 @@ public sealed class October2025ScenarioTests
         // fund ends the round at 0 and the rest is auto-deleveraged.
         first.GetProperty("badDebt").GetDecimal().ShouldBeGreaterThan(250_000m);
         first.GetProperty("insuranceFunds").GetProperty("binance").GetDecimal().ShouldBe(0m);
+        first.GetProperty("insuranceFunds").GetProperty("hyperliquid").GetDecimal().ShouldBe(0m);
         first.GetProperty("adlEvents").GetInt32().ShouldBeGreaterThan(0);
 
         // ADL is enough: nothing is socialised, and every unit of bad debt is covered by the fund or ADL.

@@ -15,6 +15,30 @@ public sealed class BinanceUsdmPolicyTests : IDisposable
     public void Dispose() => _run.Dispose();
 
     [Fact]
+    public void The_bracket_table_is_the_published_one_and_follows_the_recurrence()
+    {
+        // PUBLISHED.md [P]: the ten 2021 BTCUSDT brackets (floor, MMR, cum); [D] cum_n = floor_n × (MMR_n − MMR_{n−1}) + cum_{n−1}.
+        var published = new (decimal Floor, decimal Rate, decimal Cum)[]
+        {
+            (0m, 0.004m, 0m), (50_000m, 0.005m, 50m), (250_000m, 0.01m, 1_300m), (1_000_000m, 0.025m, 16_300m),
+            (10_000_000m, 0.05m, 266_300m), (20_000_000m, 0.10m, 1_266_300m), (50_000_000m, 0.125m, 2_516_300m),
+            (100_000_000m, 0.15m, 5_016_300m), (200_000_000m, 0.25m, 25_016_300m), (300_000_000m, 0.50m, 100_016_300m),
+        };
+        var table = Policy.Checked.Tables.Single(t => t.Name == "btcusdt");
+        var rate = table.ColumnIndex("rate");
+        var amount = table.ColumnIndex("amount");
+        table.Rows.Count.ShouldBe(published.Length);
+        for (var n = 0; n < published.Length; n++)
+        {
+            table.LowerBounds[n].ShouldBe(published[n].Floor);
+            ((decimal)table.Rows[n][rate]).ShouldBe(published[n].Rate);
+            ((decimal)table.Rows[n][amount]).ShouldBe(published[n].Cum);
+            var recurrence = n == 0 ? 0m : (published[n].Floor * (published[n].Rate - published[n - 1].Rate)) + published[n - 1].Cum;
+            ((decimal)table.Rows[n][amount]).ShouldBe(recurrence, $"bracket {n + 1}");
+        }
+    }
+
+    [Fact]
     public void Isolated_legs_are_liquidated_in_both_directions_across_a_bracket_boundary()
     {
         // Hedge mode, both legs isolated, marked at 50,000; wallet 60,000 of which 27,000 is isolated.

@@ -13,6 +13,7 @@ internal static class CommandRegistry
         new EvalCommand(),
         new SimulateCommand(),
         new SweepCommand(),
+        new GenerateCommand(),
         new TestCommand(),
         new InitCommand(),
     ];

@@ -1,5 +1,8 @@
 using MarginRules.Assessment;
 using MarginRules.Accounts;
+using MarginRules.Cascade;
+using MarginRules.Cascade.Shocks;
+using MarginRules.Cli.Simulation;
 using MarginRules.Language.Syntax;
 
 namespace MarginRules.Tests.Examples;
@@ -113,5 +116,21 @@ public sealed class AaveExampleTests
 
         a.Exports["dust_limited"].ShouldBe(false);
         a.Liquidation!.Amount.ShouldBe(4_500m);
+    }
+
+    [Fact]
+    public void A_capped_liquidation_leaves_no_sliver_so_the_black_thursday_run_settles()
+    {
+        // LiquidationLogic v3.3: a capped liquidation seizes the whole balance. Were the cap computed from the base value
+        // truncated to 8 decimals, a sliver worth under 10⁻⁸ USD would stay behind, be "liquidated" for 0 every round, and
+        // the run would never reach a fixpoint.
+        var market = SimulationMarketFile.Load(TestData.ExamplePath("markets", "crypto.json"));
+        var venue = VenueFile.Load(TestData.ExamplePath("venues", "aave-lending.json"), market);
+        var shock = ScenarioFile.Load(TestData.ExamplePath("scenarios", "black-thursday.json")).Scenarios.Single(s => s.Name == "black-thursday").Steps;
+
+        var result = CascadeEngine.Run(market.Setup([venue.Setup], market.WithFollowers(shock)));
+
+        result.Summary.StopReason.ShouldBe(CascadeStopReason.Fixpoint);
+        result.FinalAccounts["aave"].ShouldAllBe(a => a.Holdings.All(h => h.Quantity == 0m || h.Quantity * result.FinalPrices[h.Asset] >= 0.00000001m));
     }
 }

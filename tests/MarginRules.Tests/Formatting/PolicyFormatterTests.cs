@@ -7,7 +7,7 @@ namespace MarginRules.Tests.Formatting;
 public sealed class PolicyFormatterTests
 {
     [Theory]
-    [InlineData("aave-v3.margin", 28)]
+    [InlineData("aave-v3.margin", 29)]
     [InlineData("compound-v3.margin", 24)]
     [InlineData("binance-btcusdt.margin", 6)]
     [InlineData("regt-finra-4210.margin", 2)]

@@ -1,5 +1,6 @@
 using MarginRules.Assessment;
 using MarginRules.Accounts;
+using MarginRules.Analysis;
 using MarginRules.Cascade;
 using MarginRules.Cascade.Shocks;
 using MarginRules.Cli.Simulation;
@@ -132,5 +133,15 @@ public sealed class AaveExampleTests
 
         result.Summary.StopReason.ShouldBe(CascadeStopReason.Fixpoint);
         result.FinalAccounts["aave"].ShouldAllBe(a => a.Holdings.All(h => h.Quantity == 0m || h.Quantity * result.FinalPrices[h.Asset] >= 0.00000001m));
+    }
+
+    [Fact]
+    public void The_liquidation_price_is_where_the_health_factor_reaches_1()
+    {
+        // [D] 1 WETH against 1,700 USDC: HF = 0.86 × P / 1,700 < 1 below P = 1,700 / 0.86 = 1,976.744…
+        var result = new LiquidationPriceSolver(Policy).Solve(Borrower(1m, 1_700m), Prices, "WETH");
+
+        result.Falling!.Boundary.ShouldBe(1_700m / 0.86m, 0.000001m);
+        result.Rising.ShouldBeNull();
     }
 }

@@ -1,4 +1,5 @@
 using MarginRules.Accounts;
+using MarginRules.Analysis;
 using MarginRules.Assessment;
 using MarginRules.Language.Syntax;
 
@@ -49,5 +50,16 @@ public sealed class CompoundExampleTests
         l.Penalties.Select(p => p.Recipient).ShouldBe([PenaltyRecipient.Liquidator, PenaltyRecipient.Protocol]);
         l.Penalties.Sum(p => p.Amount).ShouldBe(95m, 0.0000000001m);
         a.Exports["absorb_shortfall"].ShouldBe(45m);
+    }
+
+    [Fact]
+    public void The_liquidation_price_is_the_debt_over_the_liquidate_collateral_factor()
+    {
+        // [D] 1 WETH against 1,700 USDC is absorbable once 0.90 × P < 1,700, i.e. below P = 1,700 / 0.90 = 1,888.888…;
+        // nothing liquidates it as the price rises.
+        var result = new LiquidationPriceSolver(Policy).Solve(Borrower(1m, 1_700m), At(2_000m), "WETH");
+
+        result.Falling!.Boundary.ShouldBe(1_700m / 0.9m, 0.000001m);
+        result.Rising.ShouldBeNull();
     }
 }

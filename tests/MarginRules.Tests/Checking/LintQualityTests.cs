@@ -14,6 +14,7 @@ public sealed class LintQualityTests
     [Theory]
     [InlineData("aave-v3.margin")]
     [InlineData("binance-btcusdt.margin")]
+    [InlineData("compound-v3.margin")]
     [InlineData("regt-finra-4210.margin")]
     public void Example_policies_have_no_diagnostics_at_all(string file)
     {

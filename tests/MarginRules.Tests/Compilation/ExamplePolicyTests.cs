@@ -82,11 +82,12 @@ public sealed class ExamplePolicyTests
         ExamplePolicies.Number(compiled, frame, "health_factor").ShouldBe(1.4416666667m, 0.0000000001m);
         frame.RuleIndex.ShouldBe(-1);
 
-        // HF 21,625 / 22,000 ≈ 0.983: below 1 and above 0.95, both sides above $2,000, so the 50% close factor applies.
+        // HF 21,625 / 22,000 ≈ 0.983: below 1 and above 0.95, both reserves of the pair (WETH 20,000, USDC 22,000) above
+        // $2,000, so the 50% close factor applies: min(22,000, 50% × 22,000) = 11,000, which leaves more than $1,000 of both.
         var partial = healthy with { Debts = [new Debt("USDC", 22_000m)] };
         frame = RunBoth(reference, compiled, partial, Lending);
         frame.RuleIndex.ShouldBe(0);
-        compiled.GetRuleValue(0, RuleValue.Size, partial, Lending, frame).ShouldBe(0.5m);
+        compiled.GetRuleValue(0, RuleValue.Size, partial, Lending, frame).ShouldBe(11_000m);
         // WETH: bonus 5.20% × (100% − 10%) to the liquidator, 5.20% × 10% to the protocol.
         compiled.GetItemValue(0, 0, partial, Lending, frame, 0).ShouldBe(0.0468m);
         compiled.GetItemValue(0, 1, partial, Lending, frame, 0).ShouldBe(0.0052m);

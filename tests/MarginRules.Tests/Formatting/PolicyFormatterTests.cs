@@ -7,7 +7,8 @@ namespace MarginRules.Tests.Formatting;
 public sealed class PolicyFormatterTests
 {
     [Theory]
-    [InlineData("aave-v3.margin", 4)]
+    [InlineData("aave-v3.margin", 29)]
+    [InlineData("compound-v3.margin", 24)]
     [InlineData("binance-btcusdt.margin", 6)]
     [InlineData("regt-finra-4210.margin", 2)]
     public void Example_policies_round_trip_keep_their_comments_and_are_idempotent(string file, int commentCount)

@@ -185,6 +185,7 @@ public sealed class TextMateGrammarTests
     [Theory]
     [InlineData("aave-v3.margin")]
     [InlineData("binance-btcusdt.margin")]
+    [InlineData("compound-v3.margin")]
     [InlineData("regt-finra-4210.margin")]
     public void Example_policies_highlight_without_invalid_text(string file)
     {

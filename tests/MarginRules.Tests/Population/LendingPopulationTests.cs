@@ -70,7 +70,10 @@ public sealed class LendingPopulationTests
         {
             var assessment = policy.Evaluate(account, Generated.Value.Market);
             assessment.Status.ShouldBe(MarginStatus.Healthy, account.Id);
-            ((decimal)assessment.Exports["health_factor"]).ShouldBe(HealthFactor(account), account.Id);
+            // The policy rounds as Aave's GenericLogic does: the average threshold is truncated to whole basis points,
+            // which lowers HF by at most 0.0001 × collateral / debt ≤ 0.0001 × HF / 82% (the lowest threshold) < 0.0002 × HF.
+            var expected = HealthFactor(account);
+            ((decimal)assessment.Exports["health_factor"]).ShouldBe(expected, expected * 0.0002m, account.Id);
         }
     }
 }

@@ -7,7 +7,7 @@ using MarginRules.Cli.Simulation;
 namespace MarginRules.Tests.Cli;
 
 /// <summary>
-/// The cross-venue contagion scenario (docs/policies/contagion.md): an Aave v3.3 lending venue and a perpetual venue
+/// The cross-venue contagion scenario (docs/policies.md#contagion): an Aave v3.3 lending venue and a perpetual venue
 /// that sell the same WETH. Each venue is run alone and both together, and the liquidations are counted per venue.
 /// </summary>
 public sealed class ContagionScenarioTests
@@ -34,7 +34,7 @@ public sealed class ContagionScenarioTests
     [Fact]
     public void The_portfolios_are_the_documented_ladders()
     {
-        // docs/policies/contagion.md: borrower k (1…40) holds 100 WETH against round(100 × 3,000 × 86% / HF_k, 2) USDC with
+        // docs/policies.md#contagion: borrower k (1…40) holds 100 WETH against round(100 × 3,000 × 86% / HF_k, 2) USDC with
         // HF_k = 1.09 + 0.005 × (k − 1); trader k is long 20 ETHUSDT from 3,000 with a wallet of round(60,000 / L_k, 2),
         // L_k = 4 + 0.25 × (k − 1).
         var lending = Enumerable.Range(1, 40).Select(k => (

@@ -16,7 +16,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public void The_checked_in_october_portfolio_is_what_the_documented_command_makes()
     {
-        // The command of docs/policies/october-2025.md, written to a temporary file, gives the checked-in text byte for byte.
+        // The command of docs/policies.md#october-2025, written to a temporary file, gives the checked-in text byte for byte.
         var output = Path.Combine(_dir, "october-2025.json");
         var (code, stdout, error) = Run("generate", "perpetual", "--market", MarketPath, "--instruments", "BTCUSDT", "--accounts", "2000",
             "--seed", "20251010", "--median-leverage", "10", "--tail-share", "0.25", "--short-share", "0.3", "--output", output);

@@ -5,7 +5,7 @@ using MarginRules.Tests.Cli;
 
 namespace MarginRules.Tests.Examples;
 
-/// <summary>The Black Thursday scenario on the MakerDAO ETH-A vaults and the Binance perpetuals (docs/policies/black-thursday.md).</summary>
+/// <summary>The Black Thursday scenario on the MakerDAO ETH-A vaults and the Binance perpetuals (docs/policies.md#black-thursday).</summary>
 public sealed class MakerScenarioTests
 {
     private static readonly string MarketPath = TestData.ExamplePath("markets", "crypto.json");
@@ -78,7 +78,7 @@ public sealed class MakerScenarioTests
     [Fact]
     public void The_documented_run_empties_the_surplus_buffer_and_writes_its_report()
     {
-        // docs/policies/black-thursday.md. With slow keepers (c = 1.3 × 0.99^60 = 0.7113 ≤ 1.13 / 1.45) every vault of
+        // docs/policies.md#black-thursday. With slow keepers (c = 1.3 × 0.99^60 = 0.7113 ≤ 1.13 / 1.45) every vault of
         // the first wave loses all its collateral and repays V × c / 1.13 of its debt: by the hand sum of the test
         // above, 7.9 million of bad debt in round 1, more than the 1,000,000 buffer plus the round's penalties
         // (13% of the ~28 million repaid), so the buffer is empty after round 1.

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MarginRules.Tests.Examples;
 
 /// <summary>
-/// The October-2025 scenario (docs/policies/october-2025.md): a −14% BTC path against highly leveraged Binance and
+/// The October-2025 scenario (docs/policies.md#october-2025): a −14% BTC path against highly leveraged Binance and
 /// Hyperliquid populations empties Binance's insurance fund in the first round (Hyperliquid has none), and
 /// auto-deleveraging covers the rest of the bad debt.
 /// </summary>

@@ -6,7 +6,7 @@ using MarginRules.Tests.Cli;
 namespace MarginRules.Tests.Examples;
 
 /// <summary>
-/// The procyclical-versus-floored scenario (docs/policies/procyclical.md): the generated portfolios, both populations
+/// The procyclical-versus-floored scenario (docs/policies.md#procyclical): the generated portfolios, both populations
 /// healthy before the shock, and the procyclical haircut amplifying the same shock more than the floored one.
 /// </summary>
 public sealed class ProcyclicalScenarioTests

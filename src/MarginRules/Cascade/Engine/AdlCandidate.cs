@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+
+namespace MarginRules.Cascade.Engine;
+
+/// <summary>A profitable position that auto-deleveraging may close.</summary>
+/// <param name="Rank">The policy's ADL rank of the position.</param>
+/// <param name="Account">The account index within the venue.</param>
+/// <param name="Position">The position index within the account.</param>
+internal readonly record struct AdlCandidate(decimal Rank, int Account, int Position)
+{
+    /// <summary>Highest rank first, then account order, then position order: a total order, so any sort gives the same list.</summary>
+    public static IComparer<AdlCandidate> HighestRankFirst { get; } = Comparer<AdlCandidate>.Create((x, y) =>
+    {
+        var byRank = y.Rank.CompareTo(x.Rank);
+        if (byRank != 0) return byRank;
+        var byAccount = x.Account.CompareTo(y.Account);
+        return byAccount != 0 ? byAccount : x.Position.CompareTo(y.Position);
+    });
+}

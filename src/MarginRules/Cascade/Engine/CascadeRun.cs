@@ -149,7 +149,7 @@ internal sealed class CascadeRun
 
             var outcomes = Map(round, moved, market, cancellationToken);
             var reduced = Reduce(outcomes);
-            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, reduced, cancellationToken);
+            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, reduced, outcomes, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                     if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
@@ -286,6 +286,7 @@ internal sealed class CascadeRun
         var outcome = new PartitionOutcome(_assets.Length, _instruments.Length, _venues.Length);
         var venue = partition.Venue;
         var policy = venue.Policy;
+        var adl = policy.Checked.Adl != null;
         var frame = policy.CreateFrame();
         for (var i = partition.Start; i < partition.End; i++)
         {
@@ -293,6 +294,7 @@ internal sealed class CascadeRun
             if (!venue.Dirty[i] && (venue.AssetMasks[i] & moved) == 0)
             {
                 if (venue.Status[i] == MarginStatus.MarginCall) outcome.CallsRunning |= StillRunning(venue, i);
+                if (adl && venue.PositionCount[i] > 0) outcome.AdlPending.Add(i);
                 continue;
             }
 
@@ -304,6 +306,14 @@ internal sealed class CascadeRun
                 outcome.Evaluated++;
                 venue.Dirty[i] = false;
                 venue.Status[i] = status;
+                if (adl && venue.PositionCount[i] > 0)
+                {
+                    // ADL ranks are read from this frame while it still describes the account; an account this round
+                    // changes is ranked afresh, and only if the venue needs ADL.
+                    if (status == MarginStatus.Healthy && venue.CallRounds[i] == 0) Rank(venue, i, account, market, frame, outcome.AdlCandidates);
+                    else outcome.AdlPending.Add(i);
+                }
+
                 switch (status)
                 {
                     case MarginStatus.Liquidatable:
@@ -332,6 +342,18 @@ internal sealed class CascadeRun
         }
 
         return outcome;
+    }
+
+    /// <summary>Adds the account's profitable positions with their ADL ranks; the frame must hold the account's evaluation.</summary>
+    private void Rank(VenueState venue, int i, Account account, Market market, EvaluationFrame frame, List<AdlCandidate> candidates)
+    {
+        for (var k = 0; k < venue.PositionCount[i]; k++)
+        {
+            var slot = venue.PositionStart[i] + k;
+            var mark = _prices[_instrumentUnderlying[venue.PositionInstrument[slot]]];
+            if (venue.PositionSize[slot] * (mark - venue.PositionEntry[slot]) <= 0m) continue;
+            candidates.Add(new AdlCandidate(venue.Policy.AdlRank(account, market, frame, k), i, k));
+        }
     }
 
     private static bool StillRunning(VenueState venue, int i)
@@ -503,7 +525,7 @@ internal sealed class CascadeRun
 
     // ---------- Bad debt: insurance fund, then ADL, then socialised loss ----------
 
-    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, PartitionOutcome reduced, CancellationToken cancellationToken)
+    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, PartitionOutcome reduced, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
     {
         decimal badDebt = 0m, drawn = 0m, adlAmount = 0m, socialized = 0m;
         var adlEvents = 0;
@@ -527,7 +549,7 @@ internal sealed class CascadeRun
 
             if (shortfalls.Count > 0)
             {
-                var (events, fromAdl) = Deleverage(venue, shortfalls, market, cancellationToken);
+                var (events, fromAdl) = Deleverage(venue, shortfalls, market, outcomes, cancellationToken);
                 adlEvents += events;
                 adlAmount += fromAdl;
                 socialized += Socialize(venue, shortfalls, cancellationToken);
@@ -574,41 +596,40 @@ internal sealed class CascadeRun
     /// bankrupt accounts (in account order) until their shortfalls are covered. ADL trades happen off the order book,
     /// so they move no price. Covered amounts are taken off <paramref name="shortfalls"/>.
     /// </summary>
-    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, CancellationToken cancellationToken)
+    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
     {
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
-        var bankrupt = new bool[venue.Count];
-        foreach (var (i, _) in shortfalls) bankrupt[i] = true;
 
-        // Ranks are computed per partition in parallel and concatenated in partition order.
-        var perPartition = new List<AdlCandidate>?[_partitions.Count];
+        // Bankrupt accounts hold no positions, so they are never among the candidates. Accounts the map step could
+        // not rank from its frame are ranked now, per partition in parallel; the order is total, so the sort below
+        // gives the same list however the candidates were gathered.
+        var pending = new List<AdlCandidate>?[_partitions.Count];
         ForEachPartition(p =>
         {
-            var partition = _partitions[p];
-            if (partition.Venue != venue) return;
-            List<AdlCandidate>? found = null;
-            for (var i = partition.Start; i < partition.End; i++)
+            if (_partitions[p].Venue != venue || outcomes[p].AdlPending.Count == 0) return;
+            var found = new List<AdlCandidate>();
+            var frame = venue.Policy.CreateFrame();
+            foreach (var i in outcomes[p].AdlPending)
             {
-                if (bankrupt[i] || venue.PositionCount[i] == 0) continue;
-                decimal[]? ranks = null;
-                for (var k = 0; k < venue.PositionCount[i]; k++)
-                {
-                    var slot = venue.PositionStart[i] + k;
-                    var mark = _prices[_instrumentUnderlying[venue.PositionInstrument[slot]]];
-                    if (venue.PositionSize[slot] * (mark - venue.PositionEntry[slot]) <= 0m) continue;
-                    ranks ??= venue.Policy.AdlRanks(venue.View(i), market);
-                    (found ??= new List<AdlCandidate>()).Add(new AdlCandidate(ranks[k], i, k));
-                }
+                if (venue.PositionCount[i] == 0) continue;
+                var account = venue.View(i);
+                venue.Policy.Assess(account, market, frame);
+                Rank(venue, i, account, market, frame, found);
             }
 
-            perPartition[p] = found;
+            pending[p] = found;
         }, cancellationToken);
 
         var candidates = new List<AdlCandidate>();
-        foreach (var found in perPartition)
-            if (found != null) candidates.AddRange(found);
+        for (var p = 0; p < _partitions.Count; p++)
+        {
+            if (_partitions[p].Venue != venue) continue;
+            candidates.AddRange(outcomes[p].AdlCandidates);
+            if (pending[p] != null) candidates.AddRange(pending[p]!);
+        }
+
         var ordered = candidates.ToArray();
-        Array.Sort(ordered, AdlCandidate.HighestRankFirst);
+        ordered.AsSpan().Sort(new AdlCandidate.HighestRankFirst());
 
         var events = 0;
         var covered = 0m;

@@ -628,19 +628,19 @@ internal sealed class CascadeRun
             if (pending[p] != null) candidates.AddRange(pending[p]!);
         }
 
-        var ordered = candidates.ToArray();
-        ordered.AsSpan().Sort(new AdlCandidate.HighestRankFirst());
+        // A heap, not a sort: building it is linear, and a round that needs little ADL takes only the first few.
+        var queue = new PriorityQueue<AdlCandidate, AdlCandidate>(new AdlCandidate.HighestRankFirst());
+        queue.EnqueueRange(candidates.Select(c => (c, c)));
 
         var events = 0;
         var covered = 0m;
         var touched = new HashSet<int>();
-        var next = 0;
         for (var s = 0; s < shortfalls.Count; s++)
         {
             var (target, need) = shortfalls[s];
-            while (need > 0m && next < ordered.Length)
+            while (need > 0m && queue.Count > 0)
             {
-                var (i, k) = (ordered[next].Account, ordered[next].Position);
+                var (i, k) = (queue.Peek().Account, queue.Peek().Position);
                 var slot = venue.PositionStart[i] + k;
                 var size = venue.PositionSize[slot];
                 var entry = venue.PositionEntry[slot];
@@ -648,7 +648,7 @@ internal sealed class CascadeRun
                 var upnl = size * (mark - entry);
                 if (upnl <= 0m)
                 {
-                    next++;
+                    queue.Dequeue();
                     continue;
                 }
 
@@ -672,7 +672,7 @@ internal sealed class CascadeRun
                 if (quantity == size)
                 {
                     need -= realised;
-                    next++;
+                    queue.Dequeue();
                 }
                 else
                 {

@@ -14,6 +14,7 @@ internal sealed class VenueState
 {
     private readonly string[] _instruments;
     private readonly string[] _assets;
+    private readonly Account?[] _views;
 
     public VenueState(int index, VenueSetup setup, Account[] accounts, decimal[] reserves, ulong[] assetMasks, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex, string[] instruments, string[] assets)
     {
@@ -31,6 +32,7 @@ internal sealed class VenueState
         Dirty = new bool[n];
         Liquidated = new bool[n];
         Touched = new bool[n];
+        _views = new Account?[n];
         ItemsChanged = new bool[n];
         PositionStart = new int[n];
         PositionCount = new int[n];
@@ -172,12 +174,16 @@ internal sealed class VenueState
     public List<int> LiquidatedThisRound { get; } = new();
 
     /// <summary>Records that the account's wallet or call rounds changed.</summary>
-    public void Touch(int i) => Touched[i] = true;
+    public void Touch(int i)
+    {
+        Touched[i] = true;
+        _views[i] = null;
+    }
 
     /// <summary>Records that the account's positions, holdings or debts changed.</summary>
     public void TouchItems(int i)
     {
-        Touched[i] = true;
+        Touch(i);
         ItemsChanged[i] = true;
     }
 
@@ -189,19 +195,23 @@ internal sealed class VenueState
     {
         var original = Originals[i];
         if (!Touched[i]) return original;
-        if (!ItemsChanged[i]) return original with { Wallet = Wallets[i], CallRounds = CallRounds[i] };
-        return original with
-        {
-            Wallet = Wallets[i],
-            CallRounds = CallRounds[i],
-            Positions = Positions(i),
-            Holdings = Holdings(i),
-            Debts = Debts(i),
-        };
+
+        // Kept until the account changes again, so an emptied account re-evaluated on every price move costs nothing.
+        return _views[i] ??= !ItemsChanged[i]
+            ? original with { Wallet = Wallets[i], CallRounds = CallRounds[i] }
+            : original with
+            {
+                Wallet = Wallets[i],
+                CallRounds = CallRounds[i],
+                Positions = Positions(i),
+                Holdings = Holdings(i),
+                Debts = Debts(i),
+            };
     }
 
     private ImmutableArray<Position> Positions(int i)
     {
+        if (PositionCount[i] == 0) return ImmutableArray<Position>.Empty;
         var builder = ImmutableArray.CreateBuilder<Position>(PositionCount[i]);
         for (int k = PositionStart[i], end = k + PositionCount[i]; k < end; k++)
         {
@@ -214,6 +224,7 @@ internal sealed class VenueState
 
     private ImmutableArray<Holding> Holdings(int i)
     {
+        if (HoldingCount[i] == 0) return ImmutableArray<Holding>.Empty;
         var builder = ImmutableArray.CreateBuilder<Holding>(HoldingCount[i]);
         for (int k = HoldingStart[i], end = k + HoldingCount[i]; k < end; k++) builder.Add(new Holding(_assets[HoldingAsset[k]], HoldingQuantity[k]));
         return builder.MoveToImmutable();
@@ -221,6 +232,7 @@ internal sealed class VenueState
 
     private ImmutableArray<Debt> Debts(int i)
     {
+        if (DebtCount[i] == 0) return ImmutableArray<Debt>.Empty;
         var builder = ImmutableArray.CreateBuilder<Debt>(DebtCount[i]);
         for (int k = DebtStart[i], end = k + DebtCount[i]; k < end; k++) builder.Add(new Debt(_assets[DebtAsset[k]], DebtQuantity[k]));
         return builder.MoveToImmutable();

@@ -134,6 +134,10 @@ public sealed class MarginPolicy
         });
     }
 
+    /// <summary>The ADL rank of one position, from a frame <see cref="Assess"/> filled for the same account and market.</summary>
+    internal decimal AdlRank(Account account, Market market, EvaluationFrame frame, int position) =>
+        Guard(account, market, () => _program.GetAdlRank(account, market, frame, position));
+
     private void Run(Account account, Market market, EvaluationFrame frame)
     {
         try

@@ -1,6 +1,9 @@
 namespace MarginRules.Cascade;
 
-/// <summary>Limits and execution settings of a cascade run; none of them changes the results except <see cref="MaxRounds"/>.</summary>
+/// <summary>
+/// Limits and execution settings of a cascade run. <see cref="MaxDegreeOfParallelism"/> never changes the results;
+/// <see cref="PartitionSize"/> can change the last of 28 significant digits of summed amounts.
+/// </summary>
 public sealed record CascadeOptions
 {
     /// <summary>The most rounds a run may take; a run still moving then stops and says so.</summary>
@@ -12,6 +15,6 @@ public sealed record CascadeOptions
     /// <summary>When set, each asset's volatility follows an EWMA of the round returns; when null it stays as set up.</summary>
     public VolatilityEstimate? Volatility { get; init; }
 
-    /// <summary>Accounts per partition of the map step.</summary>
+    /// <summary>Accounts per partition of the map step; partition sums are added in partition order.</summary>
     public int PartitionSize { get; init; } = 4096;
 }

@@ -41,14 +41,18 @@ internal static class CascadeRun
         GC.Collect();
         var before = GC.GetTotalMemory(true);
         sw.Restart();
-        var result = CascadeEngine.Run(Setup(policy, population, -0.20m));
+        var clock = new RoundClock();
+        var gen2Before = GC.CollectionCount(2);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var result = CascadeEngine.Run(Setup(policy, population, -0.20m), progress: clock);
         var elapsed = sw.ElapsedMilliseconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"cascade −20%: {elapsed} ms, {result.Summary.Rounds} rounds ({result.Summary.StopReason}), " +
                           $"{result.Summary.AccountsLiquidated:N0} liquidated, BTC move {result.Summary.FinalMove["BTC"]:P2}, " +
-                          $"peak working set {peak / 1_048_576} MB (heap before run {before / 1_048_576} MB)");
+                          $"peak working set {peak / 1_048_576} MB (heap before run {before / 1_048_576} MB), " +
+                          $"{GC.CollectionCount(2) - gen2Before} gen-2 collections, GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms");
         foreach (var r in result.Rounds)
-            Console.WriteLine($"  round {r.Number}: evaluated {r.AccountsEvaluated:N0}, liquidations {r.Liquidations:N0}");
+            Console.WriteLine($"  round {r.Number}: evaluated {r.AccountsEvaluated:N0}, liquidations {r.Liquidations:N0}, {clock.RoundMilliseconds[r.Number - 1]} ms");
 
         var small = Population(sweepAccounts, 7);
         sw.Restart();

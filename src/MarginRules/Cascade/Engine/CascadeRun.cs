@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using MarginRules.Accounts;
@@ -16,7 +16,8 @@ namespace MarginRules.Cascade.Engine;
 /// One cascade run. Each round is map → reduce → broadcast: partitions of accounts are evaluated and liquidated
 /// independently against the round's prices (map); their sales, ledger movements and counts are summed in partition
 /// order, and bad debt is resolved in account order (reduce); price impact sets the next round's prices (broadcast).
-/// Results are bit-identical for any degree of parallelism.
+/// Account state lives in each <see cref="VenueState"/>'s flat arrays and liquidations apply there in place; records
+/// are built only for the compiled policy and the result. Results are bit-identical for any degree of parallelism.
 /// </summary>
 internal sealed class CascadeRun
 {
@@ -35,6 +36,7 @@ internal sealed class CascadeRun
     private readonly PriceImpact[] _impacts;
     private readonly VenueState[] _venues;
     private readonly Ledger _ledger;
+    private readonly List<Partition> _partitions = new();
 
     public CascadeRun(CascadeSetup setup, CascadeOptions options)
     {
@@ -93,7 +95,7 @@ internal sealed class CascadeRun
                 masks[i] = Mask(venue.Name, account);
             }
 
-            _venues[v] = new VenueState(v, venue, accounts, reserves, masks);
+            _venues[v] = new VenueState(v, venue, accounts, reserves, masks, _instrumentIndex, _assetIndex, _instruments, _assets);
         }
 
         _ledger = new Ledger(_assets.Length, _instruments.Length, _venues.Length);
@@ -101,11 +103,15 @@ internal sealed class CascadeRun
 
         // Lenders hold the other side of every debt, and the market the other side of every position.
         foreach (var venue in _venues)
-        foreach (var account in venue.Accounts)
         {
-            foreach (var d in account.Debts) _ledger.LenderClaims[_assetIndex[d.Asset]] += d.Quantity;
-            foreach (var p in account.Positions) _ledger.SinkPositions[_instrumentIndex[p.Symbol]] -= p.Size;
+            for (var k = 0; k < venue.DebtAsset.Length; k++) _ledger.LenderClaims[venue.DebtAsset[k]] += venue.DebtQuantity[k];
+            for (var k = 0; k < venue.PositionInstrument.Length; k++) _ledger.SinkPositions[venue.PositionInstrument[k]] -= venue.PositionSize[k];
         }
+
+        // Partitions are fixed by the partition size alone, so every per-partition sum is the same for any thread count.
+        foreach (var venue in _venues)
+            for (var s = 0; s < venue.Count; s += options.PartitionSize)
+                _partitions.Add(new Partition(venue, s, Math.Min(venue.Count, s + options.PartitionSize)));
     }
 
     private ulong Mask(string venue, Account account)
@@ -126,23 +132,24 @@ internal sealed class CascadeRun
     private int AssetOf(string venue, Account account, string asset) =>
         _assetIndex.TryGetValue(asset, out var a) ? a : throw new CascadeException($"venue `{venue}`, account `{account.Id}`: unknown asset `{asset}`");
 
+
     public CascadeResult Run(IProgress<CascadeProgress>? progress, CancellationToken cancellationToken)
     {
-        var start = Totals();
+        var start = Totals(cancellationToken);
         var rounds = new List<CascadeRound>();
         var stop = CascadeStopReason.RoundLimit;
         var liquidatedAccounts = 0;
+        ulong moved = 0;
         for (var round = 1; round <= _options.MaxRounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var moved = ApplyShock(round);
-            MarkDirty(moved);
+            moved |= ApplyShock(round);
             var market = BuildMarket();
             var prices = _assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => _prices[x.i], StringComparer.Ordinal);
 
-            var outcomes = Map(round, market, cancellationToken);
+            var outcomes = Map(round, moved, market, cancellationToken);
             var reduced = Reduce(outcomes);
-            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, reduced);
+            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, reduced, outcomes, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                     if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
@@ -152,7 +159,7 @@ internal sealed class CascadeRun
                     }
 
             var impactMoved = ApplyImpact(reduced.Sales);
-            Ledger.Check(start, Totals(), round, _assets, _instruments);
+            Ledger.Check(start, Totals(cancellationToken), round, _assets, _instruments);
 
             rounds.Add(new CascadeRound
             {
@@ -173,7 +180,7 @@ internal sealed class CascadeRun
                 AccountsEvaluated = reduced.Evaluated,
             });
             progress?.Report(new CascadeProgress(round, _options.MaxRounds, liquidatedAccounts));
-            MarkDirty(impactMoved);
+            moved = impactMoved;
 
             var quiet = reduced.Liquidations == 0 && reduced.TopUps == 0 && impactMoved == 0 && !reduced.CallsRunning && badDebt == 0m;
             if (quiet && round >= _setup.Shock.Count)
@@ -246,51 +253,52 @@ internal sealed class CascadeRun
         _volatility[asset] = MarginRules.Language.Runtime.PolicyMath.Sqrt(variance);
     }
 
-    private void MarkDirty(ulong moved)
+    // ---------- Parallel partitions ----------
+
+    /// <summary>Runs <paramref name="body"/> once per partition; an engine error from any partition surfaces unwrapped.</summary>
+    private void ForEachPartition(Action<int> body, CancellationToken cancellationToken)
     {
-        if (moved == 0) return;
-        foreach (var venue in _venues)
-            for (var i = 0; i < venue.Accounts.Length; i++)
-                if ((venue.AssetMasks[i] & moved) != 0) venue.Dirty[i] = true;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.For(0, _partitions.Count, options, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // An engine error already names the venue and the account; when several partitions fail, one is reported.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     // ---------- Map ----------
 
-    private PartitionOutcome[] Map(int round, Market market, CancellationToken cancellationToken)
+    private PartitionOutcome[] Map(int round, ulong moved, Market market, CancellationToken cancellationToken)
     {
-        var partitions = new List<(VenueState Venue, int Start, int End)>();
-        foreach (var venue in _venues)
-        {
-            venue.LiquidatedThisRound.Clear();
-            for (var s = 0; s < venue.Accounts.Length; s += _options.PartitionSize)
-                partitions.Add((venue, s, Math.Min(venue.Accounts.Length, s + _options.PartitionSize)));
-        }
-
-        var outcomes = new PartitionOutcome[partitions.Count];
-        Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken }, p =>
-        {
-            var (venue, s, e) = partitions[p];
-            outcomes[p] = RunPartition(round, market, venue, s, e);
-        });
-
-        for (var p = 0; p < partitions.Count; p++) partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
+        foreach (var venue in _venues) venue.LiquidatedThisRound.Clear();
+        var outcomes = new PartitionOutcome[_partitions.Count];
+        ForEachPartition(p => outcomes[p] = RunPartition(round, moved, market, _partitions[p]), cancellationToken);
+        for (var p = 0; p < _partitions.Count; p++) _partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
         return outcomes;
     }
 
-    private PartitionOutcome RunPartition(int round, Market market, VenueState venue, int start, int end)
+    private PartitionOutcome RunPartition(int round, ulong moved, Market market, Partition partition)
     {
         var outcome = new PartitionOutcome(_assets.Length, _instruments.Length, _venues.Length);
+        var venue = partition.Venue;
         var policy = venue.Policy;
+        var adl = policy.Checked.Adl != null;
         var frame = policy.CreateFrame();
-        for (var i = start; i < end; i++)
+        for (var i = partition.Start; i < partition.End; i++)
         {
-            if (!venue.Dirty[i])
+            // An account is evaluated when its own state changed or a price it depends on moved.
+            if (!venue.Dirty[i] && (venue.AssetMasks[i] & moved) == 0)
             {
                 if (venue.Status[i] == MarginStatus.MarginCall) outcome.CallsRunning |= StillRunning(venue, i);
+                if (adl && venue.PositionCount[i] > 0) outcome.AdlPending.Add(i);
                 continue;
             }
 
-            var account = venue.Accounts[i];
+            var account = venue.View(i);
             MarginStatus status;
             try
             {
@@ -298,19 +306,32 @@ internal sealed class CascadeRun
                 outcome.Evaluated++;
                 venue.Dirty[i] = false;
                 venue.Status[i] = status;
+                if (adl && venue.PositionCount[i] > 0)
+                {
+                    // ADL ranks are read from this frame while it still describes the account; an account this round
+                    // changes is ranked afresh, and only if the venue needs ADL.
+                    if (status == MarginStatus.Healthy && venue.CallRounds[i] == 0) Rank(venue, i, account, market, frame, outcome.AdlCandidates);
+                    else outcome.AdlPending.Add(i);
+                }
+
                 switch (status)
                 {
                     case MarginStatus.Liquidatable:
-                        Liquidate(venue, i, account, market, frame, outcome);
-
                         // Marked again so the reduce step sees this round's liquidation, and the next round re-evaluates.
-                        venue.Dirty[i] = true;
+                        // An account with nothing left to take stays as it is: liquidating it again would count its
+                        // unresolved deficit as new bad debt every round and keep the run from reaching its fixpoint.
+                        venue.Dirty[i] = Liquidate(venue, i, account, market, frame, outcome);
                         break;
                     case MarginStatus.MarginCall:
-                        Call(round, venue, i, account, frame, outcome);
+                        Call(round, venue, i, frame, outcome);
                         break;
                     default:
-                        if (account.CallRounds != 0) venue.Accounts[i] = account with { CallRounds = 0 };
+                        if (venue.CallRounds[i] != 0)
+                        {
+                            venue.CallRounds[i] = 0;
+                            venue.Touch(i);
+                        }
+
                         break;
                 }
             }
@@ -323,16 +344,31 @@ internal sealed class CascadeRun
         return outcome;
     }
 
+    /// <summary>Adds the account's profitable positions with their ADL ranks; the frame must hold the account's evaluation.</summary>
+    private void Rank(VenueState venue, int i, Account account, Market market, EvaluationFrame frame, List<AdlCandidate> candidates)
+    {
+        for (var k = 0; k < venue.PositionCount[i]; k++)
+        {
+            var slot = venue.PositionStart[i] + k;
+            var mark = _prices[_instrumentUnderlying[venue.PositionInstrument[slot]]];
+            if (venue.PositionSize[slot] * (mark - venue.PositionEntry[slot]) <= 0m) continue;
+            candidates.Add(new AdlCandidate(venue.Policy.AdlRank(account, market, frame, k), i, k));
+        }
+    }
+
     private static bool StillRunning(VenueState venue, int i)
     {
         var call = venue.Policy.Checked.MarginCall;
-        return call != null && venue.Accounts[i].CallRounds < call.Deadline;
+        return call != null && venue.CallRounds[i] < call.Deadline;
     }
 
-    private void Call(int round, VenueState venue, int i, Account account, EvaluationFrame frame, PartitionOutcome outcome)
+    private static void Call(int round, VenueState venue, int i, EvaluationFrame frame, PartitionOutcome outcome)
     {
         var deadline = venue.Policy.Checked.MarginCall!.Deadline;
-        if (account.CallRounds == 0)
+        var callRounds = venue.CallRounds[i];
+        venue.Touch(i);
+        venue.Dirty[i] = true;
+        if (callRounds == 0)
         {
             outcome.MarginCalls++;
             var response = venue.Setup.Response;
@@ -345,8 +381,8 @@ internal sealed class CascadeRun
                     outcome.TopUps++;
                     outcome.TopUpAmount += deposit;
                     var met = deposit >= frame.CallAmount;
-                    venue.Accounts[i] = account with { Wallet = account.Wallet + deposit, CallRounds = met ? 0 : 1 };
-                    venue.Dirty[i] = true;
+                    venue.Wallets[i] += deposit;
+                    venue.CallRounds[i] = met ? 0 : 1;
                     outcome.CallsRunning |= !met;
                     return;
                 }
@@ -354,40 +390,51 @@ internal sealed class CascadeRun
         }
 
         // Unanswered: the call ages one round; an account that can still expire keeps the run going.
-        venue.Accounts[i] = account with { CallRounds = account.CallRounds + 1 };
-        venue.Dirty[i] = true;
-        outcome.CallsRunning |= account.CallRounds < deadline;
+        venue.CallRounds[i] = callRounds + 1;
+        outcome.CallsRunning |= callRounds < deadline;
     }
 
-    private void Liquidate(VenueState venue, int i, Account account, Market market, EvaluationFrame frame, PartitionOutcome outcome)
+    /// <summary>Carries out the policy's liquidation in place; false when it would take nothing.</summary>
+    private bool Liquidate(VenueState venue, int i, Account account, Market market, EvaluationFrame frame, PartitionOutcome outcome)
     {
         var instruction = venue.Policy.PlanLiquidation(account, market, frame);
-        var after = LiquidationPlanner.Apply(account, market, instruction) with { CallRounds = 0 };
+        if (instruction.Steps.Count == 0 && instruction.Repayments.Count == 0) return false;
         outcome.Liquidations++;
         outcome.LiquidatedAccounts.Add(i);
         if (instruction.Target == LiquidationTarget.Positions)
         {
+            // LiquidationPlanner.Apply, in place: each step realises its PnL at the mark and pays its penalties from the wallet.
+            var wallet = venue.Wallets[i];
             foreach (var step in instruction.Steps)
             {
-                var position = account.Positions[step.ItemIndex];
-                var instrument = _instrumentIndex[position.Symbol];
+                var k = venue.PositionStart[i] + step.ItemIndex;
+                var instrument = venue.PositionInstrument[k];
                 var underlying = _instrumentUnderlying[instrument];
                 var mark = _prices[underlying];
+                var entry = venue.PositionEntry[k];
 
                 // Closing q contracts sells q of the underlying (buys, for a short) at the mark; the market pays the PnL.
                 outcome.SinkPositions[instrument] += step.Quantity;
-                outcome.SinkCash -= step.Quantity * (mark - position.EntryPrice);
+                outcome.SinkCash -= step.Quantity * (mark - entry);
                 outcome.Sales[underlying] += step.Quantity;
                 outcome.LiquidatedNotional[underlying] += step.Value;
                 Pay(venue, step.Penalties, outcome);
+
+                wallet += step.Quantity * (mark - entry);
+                foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
+                venue.PositionSize[k] -= step.Quantity;
             }
+
+            venue.Wallets[i] = wallet;
+            venue.CompactPositions(i);
         }
         else
         {
             foreach (var step in instruction.Steps)
             {
                 // The liquidator takes the seized collateral and sells it to the market at once.
-                var asset = _assetIndex[account.Holdings[step.ItemIndex].Asset];
+                var k = venue.HoldingStart[i] + step.ItemIndex;
+                var asset = venue.HoldingAsset[k];
                 var proceeds = step.Quantity * _prices[asset];
                 outcome.SinkUnits[asset] += step.Quantity;
                 outcome.SinkCash -= proceeds;
@@ -402,25 +449,33 @@ internal sealed class CascadeRun
                     outcome.LiquidatorCash -= p.Amount;
                     Credit(venue, p.Recipient, p.Amount, outcome);
                 }
+
+                venue.HoldingQuantity[k] -= step.Quantity;
             }
 
             foreach (var r in instruction.Repayments)
             {
                 // The liquidator buys the debt asset from the market and repays the lender.
-                var asset = _assetIndex[r.Asset];
+                var k = venue.DebtStart[i] + r.ItemIndex;
+                var asset = venue.DebtAsset[k];
                 var cost = r.Quantity * _prices[asset];
                 outcome.LiquidatorCash -= cost;
                 outcome.SinkCash += cost;
                 outcome.SinkUnits[asset] -= r.Quantity;
                 outcome.LenderUnits[asset] += r.Quantity;
                 outcome.LenderClaims[asset] -= r.Quantity;
+                venue.DebtQuantity[k] -= r.Quantity;
             }
+
+            venue.CompactCollateral(i);
         }
 
-        venue.Accounts[i] = after;
+        venue.CallRounds[i] = 0;
+        venue.TouchItems(i);
+        return true;
     }
 
-    private void Pay(VenueState venue, IReadOnlyList<PenaltyAmount> penalties, PartitionOutcome outcome)
+    private static void Pay(VenueState venue, IReadOnlyList<PenaltyAmount> penalties, PartitionOutcome outcome)
     {
         // Position penalties leave the account's wallet (LiquidationPlanner.Apply) and arrive here.
         foreach (var p in penalties) Credit(venue, p.Recipient, p.Amount, outcome);
@@ -470,7 +525,7 @@ internal sealed class CascadeRun
 
     // ---------- Bad debt: insurance fund, then ADL, then socialised loss ----------
 
-    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, PartitionOutcome reduced)
+    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, PartitionOutcome reduced, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
     {
         decimal badDebt = 0m, drawn = 0m, adlAmount = 0m, socialized = 0m;
         var adlEvents = 0;
@@ -481,57 +536,55 @@ internal sealed class CascadeRun
             var shortfalls = new List<(int Account, decimal Amount)>();
             foreach (var i in venue.LiquidatedThisRound)
             {
-                var account = venue.Accounts[i];
-                if (account.Positions.Length > 0 || account.Holdings.Length > 0 || account.Wallet >= 0m) continue;
-                var deficit = -account.Wallet;
+                if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.Wallets[i] >= 0m) continue;
+                var deficit = -venue.Wallets[i];
                 badDebt += deficit;
                 var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
                 _ledger.InsuranceFunds[venue.Index] -= fromFund;
                 drawn += fromFund;
-                venue.Accounts[i] = account with { Wallet = account.Wallet + fromFund };
+                venue.Wallets[i] += fromFund;
+                venue.Touch(i);
                 if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
             }
 
             if (shortfalls.Count > 0)
             {
-                var (events, fromAdl) = Deleverage(venue, shortfalls, market);
+                var (events, fromAdl) = Deleverage(venue, shortfalls, market, outcomes, cancellationToken);
                 adlEvents += events;
                 adlAmount += fromAdl;
-                socialized += Socialize(venue, shortfalls);
+                socialized += Socialize(venue, shortfalls, cancellationToken);
             }
 
             foreach (var i in venue.LiquidatedThisRound)
             {
-                var account = venue.Accounts[i];
-                if (account.Positions.Length > 0 || account.Holdings.Length > 0) continue;
-                if (account.Debts.Length > 0)
-                {
-                    // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.
-                    var debts = ImmutableArray.CreateBuilder<Debt>();
-                    foreach (var d in venue.Accounts[i].Debts)
-                    {
-                        var a = _assetIndex[d.Asset];
-                        var value = d.Quantity * _prices[a];
-                        badDebt += value;
-                        var pay = Math.Min(value, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
-                        var repaidUnits = pay == value ? d.Quantity : pay / _prices[a];
-                        if (pay > 0m)
-                        {
-                            var cost = repaidUnits * _prices[a];
-                            _ledger.InsuranceFunds[venue.Index] -= cost;
-                            _ledger.SinkCash += cost;
-                            _ledger.SinkUnits[a] -= repaidUnits;
-                            _ledger.LenderUnits[a] += repaidUnits;
-                            drawn += cost;
-                        }
+                if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.DebtCount[i] == 0) continue;
 
-                        var writtenOff = d.Quantity - repaidUnits;
-                        _ledger.LenderClaims[a] -= d.Quantity;
-                        socialized += writtenOff * _prices[a];
+                // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.
+                for (int k = venue.DebtStart[i], end = k + venue.DebtCount[i]; k < end; k++)
+                {
+                    var a = venue.DebtAsset[k];
+                    var quantity = venue.DebtQuantity[k];
+                    var value = quantity * _prices[a];
+                    badDebt += value;
+                    var pay = Math.Min(value, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
+                    var repaidUnits = pay == value ? quantity : pay / _prices[a];
+                    if (pay > 0m)
+                    {
+                        var cost = repaidUnits * _prices[a];
+                        _ledger.InsuranceFunds[venue.Index] -= cost;
+                        _ledger.SinkCash += cost;
+                        _ledger.SinkUnits[a] -= repaidUnits;
+                        _ledger.LenderUnits[a] += repaidUnits;
+                        drawn += cost;
                     }
 
-                    venue.Accounts[i] = venue.Accounts[i] with { Debts = debts.ToImmutable() };
+                    var writtenOff = quantity - repaidUnits;
+                    _ledger.LenderClaims[a] -= quantity;
+                    socialized += writtenOff * _prices[a];
                 }
+
+                venue.DebtCount[i] = 0;
+                venue.TouchItems(i);
             }
         }
 
@@ -543,66 +596,83 @@ internal sealed class CascadeRun
     /// bankrupt accounts (in account order) until their shortfalls are covered. ADL trades happen off the order book,
     /// so they move no price. Covered amounts are taken off <paramref name="shortfalls"/>.
     /// </summary>
-    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market)
+    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
     {
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
-        var bankrupt = new HashSet<int>(shortfalls.Select(x => x.Account));
-        var candidates = new List<(decimal Rank, int Account, int Position)>();
-        for (var i = 0; i < venue.Accounts.Length; i++)
+
+        // Bankrupt accounts hold no positions, so they are never among the candidates. Accounts the map step could
+        // not rank from its frame are ranked now, per partition in parallel; the order is total, so the sort below
+        // gives the same list however the candidates were gathered.
+        var pending = new List<AdlCandidate>?[_partitions.Count];
+        ForEachPartition(p =>
         {
-            if (bankrupt.Contains(i)) continue;
-            var account = venue.Accounts[i];
-            if (account.Positions.Length == 0) continue;
-            decimal[]? ranks = null;
-            for (var k = 0; k < account.Positions.Length; k++)
+            if (_partitions[p].Venue != venue || outcomes[p].AdlPending.Count == 0) return;
+            var found = new List<AdlCandidate>();
+            var frame = venue.Policy.CreateFrame();
+            foreach (var i in outcomes[p].AdlPending)
             {
-                var p = account.Positions[k];
-                if (p.Size * (market.Price(p.Symbol) - p.EntryPrice) <= 0m) continue;
-                ranks ??= venue.Policy.AdlRanks(account, market);
-                candidates.Add((ranks[k], i, k));
+                if (venue.PositionCount[i] == 0) continue;
+                var account = venue.View(i);
+                venue.Policy.Assess(account, market, frame);
+                Rank(venue, i, account, market, frame, found);
             }
+
+            pending[p] = found;
+        }, cancellationToken);
+
+        var candidates = new List<AdlCandidate>();
+        for (var p = 0; p < _partitions.Count; p++)
+        {
+            if (_partitions[p].Venue != venue) continue;
+            candidates.AddRange(outcomes[p].AdlCandidates);
+            if (pending[p] != null) candidates.AddRange(pending[p]!);
         }
+
+        // A heap, not a sort: building it is linear, and a round that needs little ADL takes only the first few.
+        var queue = new PriorityQueue<AdlCandidate, AdlCandidate>(new AdlCandidate.HighestRankFirst());
+        queue.EnqueueRange(candidates.Select(c => (c, c)));
 
         var events = 0;
         var covered = 0m;
         var touched = new HashSet<int>();
-        var next = 0;
-        var ordered = candidates.OrderByDescending(c => c.Rank).ThenBy(c => c.Account).ThenBy(c => c.Position).ToList();
         for (var s = 0; s < shortfalls.Count; s++)
         {
             var (target, need) = shortfalls[s];
-            while (need > 0m && next < ordered.Count)
+            while (need > 0m && queue.Count > 0)
             {
-                var (_, i, k) = ordered[next];
-                var account = venue.Accounts[i];
-                var p = account.Positions[k];
-                var mark = market.Price(p.Symbol);
-                var upnl = p.Size * (mark - p.EntryPrice);
+                var (i, k) = (queue.Peek().Account, queue.Peek().Position);
+                var slot = venue.PositionStart[i] + k;
+                var size = venue.PositionSize[slot];
+                var entry = venue.PositionEntry[slot];
+                var mark = _prices[_instrumentUnderlying[venue.PositionInstrument[slot]]];
+                var upnl = size * (mark - entry);
                 if (upnl <= 0m)
                 {
-                    next++;
+                    queue.Dequeue();
                     continue;
                 }
 
                 var take = Math.Min(need, upnl);
-                var quantity = take == upnl ? p.Size : p.Size * take / upnl;
-                var realised = quantity * (mark - p.EntryPrice);
+                var quantity = take == upnl ? size : size * take / upnl;
+                var realised = quantity * (mark - entry);
 
                 // Closed positions stay at size 0 until every candidate is done, so candidate indices stay valid.
-                venue.Accounts[i] = account with { Positions = account.Positions.SetItem(k, p with { Size = p.Size - quantity }) };
+                venue.PositionSize[slot] = size - quantity;
                 venue.Dirty[i] = true;
                 touched.Add(i);
-                _ledger.SinkPositions[_instrumentIndex[p.Symbol]] += quantity;
+                venue.TouchItems(i);
+                _ledger.SinkPositions[venue.PositionInstrument[slot]] += quantity;
                 _ledger.SinkCash -= realised;
-                venue.Accounts[target] = venue.Accounts[target] with { Wallet = venue.Accounts[target].Wallet + realised };
+                venue.Wallets[target] += realised;
+                venue.Touch(target);
                 covered += realised;
                 events++;
 
                 // A partial close covers the rest of the need (up to decimal rounding); a full close moves on.
-                if (quantity == p.Size)
+                if (quantity == size)
                 {
                     need -= realised;
-                    next++;
+                    queue.Dequeue();
                 }
                 else
                 {
@@ -613,8 +683,7 @@ internal sealed class CascadeRun
             shortfalls[s] = (target, Math.Max(0m, need));
         }
 
-        foreach (var i in touched)
-            venue.Accounts[i] = venue.Accounts[i] with { Positions = venue.Accounts[i].Positions.Where(x => x.Size != 0m).ToImmutableArray() };
+        foreach (var i in touched) venue.CompactPositions(i);
         return (events, covered);
     }
 
@@ -622,40 +691,57 @@ internal sealed class CascadeRun
     /// Spreads the remaining shortfalls over the venue's other accounts in proportion to their positive wallets, once
     /// per round; each bankrupt account is credited its own shortfall (in account order while the pool lasts).
     /// </summary>
-    private decimal Socialize(VenueState venue, List<(int Account, decimal Amount)> shortfalls)
+    private decimal Socialize(VenueState venue, List<(int Account, decimal Amount)> shortfalls, CancellationToken cancellationToken)
     {
         var deficit = shortfalls.Sum(x => x.Amount);
         if (deficit <= 0m) return 0m;
-        var bankrupt = new HashSet<int>(shortfalls.Select(x => x.Account));
+        var bankrupt = new bool[venue.Count];
+        foreach (var (i, _) in shortfalls) bankrupt[i] = true;
+        var wallets = venue.Wallets;
         decimal total = 0m;
         var last = -1;
-        for (var i = 0; i < venue.Accounts.Length; i++)
+        for (var i = 0; i < venue.Count; i++)
         {
-            if (bankrupt.Contains(i) || venue.Accounts[i].Wallet <= 0m) continue;
-            total += venue.Accounts[i].Wallet;
+            if (bankrupt[i] || wallets[i] <= 0m) continue;
+            total += wallets[i];
             last = i;
         }
 
         if (total <= 0m) return 0m;
         var amount = Math.Min(deficit, total);
+
+        // Shares are independent of each other, so they are computed in parallel; they are summed in account order,
+        // and the last payer takes the remainder, so the shares add up to the amount exactly.
+        var shares = new decimal[venue.Count];
+        ForEachPartition(p =>
+        {
+            var partition = _partitions[p];
+            if (partition.Venue != venue) return;
+            for (var i = partition.Start; i < Math.Min(partition.End, last); i++)
+                if (!bankrupt[i] && wallets[i] > 0m) shares[i] = amount * wallets[i] / total;
+        }, cancellationToken);
+
         var taken = 0m;
+        for (var i = 0; i < last; i++)
+            if (!bankrupt[i] && wallets[i] > 0m) taken += shares[i];
+        shares[last] = amount - taken;
         for (var i = 0; i <= last; i++)
         {
-            if (bankrupt.Contains(i) || venue.Accounts[i].Wallet <= 0m) continue;
-
-            // The last payer takes the remainder, so the shares add up to the amount exactly.
-            var share = i == last ? amount - taken : amount * venue.Accounts[i].Wallet / total;
-            venue.Accounts[i] = venue.Accounts[i] with { Wallet = venue.Accounts[i].Wallet - share };
+            if (bankrupt[i] || wallets[i] <= 0m) continue;
+            wallets[i] -= shares[i];
             venue.Dirty[i] = true;
-            taken += share;
+            venue.Touch(i);
         }
 
         var left = amount;
         foreach (var (target, need) in shortfalls)
         {
+            // A shortfall that ADL covered needs nothing; the pool is spent only when it runs out, so the credits add up to the amount.
+            if (left <= 0m) break;
             var credit = Math.Min(need, left);
-            if (credit <= 0m) break;
-            venue.Accounts[target] = venue.Accounts[target] with { Wallet = venue.Accounts[target].Wallet + credit };
+            if (credit <= 0m) continue;
+            wallets[target] += credit;
+            venue.Touch(target);
             left -= credit;
         }
 
@@ -664,24 +750,38 @@ internal sealed class CascadeRun
 
     // ---------- Totals and reports ----------
 
-    private Ledger.Totals Totals()
+    private Ledger.Totals Totals(CancellationToken cancellationToken)
     {
-        var cash = 0m;
-        var units = new decimal[_assets.Length];
-        var contracts = new decimal[_instruments.Length];
-        foreach (var venue in _venues)
+        // Per-partition sums added in partition order: the same totals for any thread count.
+        var parts = new Ledger.Totals[_partitions.Count];
+        ForEachPartition(p =>
         {
-            for (var i = 0; i < venue.Accounts.Length; i++)
+            var (venue, start, end) = _partitions[p];
+            var cash = 0m;
+            var units = new decimal[_assets.Length];
+            var contracts = new decimal[_instruments.Length];
+            for (var i = start; i < end; i++)
             {
-                var account = venue.Accounts[i];
-                cash += account.Wallet + venue.Reserves[i];
-                foreach (var h in account.Holdings) units[_assetIndex[h.Asset]] += h.Quantity;
-                foreach (var d in account.Debts) units[_assetIndex[d.Asset]] -= d.Quantity;
-                foreach (var p in account.Positions) contracts[_instrumentIndex[p.Symbol]] += p.Size;
+                cash += venue.Wallets[i] + venue.Reserves[i];
+                for (int k = venue.HoldingStart[i], e = k + venue.HoldingCount[i]; k < e; k++) units[venue.HoldingAsset[k]] += venue.HoldingQuantity[k];
+                for (int k = venue.DebtStart[i], e = k + venue.DebtCount[i]; k < e; k++) units[venue.DebtAsset[k]] -= venue.DebtQuantity[k];
+                for (int k = venue.PositionStart[i], e = k + venue.PositionCount[i]; k < e; k++) contracts[venue.PositionInstrument[k]] += venue.PositionSize[k];
             }
+
+            parts[p] = new Ledger.Totals(cash, units, contracts);
+        }, cancellationToken);
+
+        var totalCash = 0m;
+        var totalUnits = new decimal[_assets.Length];
+        var totalContracts = new decimal[_instruments.Length];
+        foreach (var part in parts)
+        {
+            totalCash += part.Cash;
+            for (var a = 0; a < totalUnits.Length; a++) totalUnits[a] += part.Units[a];
+            for (var c = 0; c < totalContracts.Length; c++) totalContracts[c] += part.Contracts[c];
         }
 
-        return _ledger.Add(cash, units, contracts);
+        return _ledger.Add(totalCash, totalUnits, totalContracts);
     }
 
     private IReadOnlyDictionary<string, decimal> ByAsset(decimal[] values)
@@ -691,8 +791,14 @@ internal sealed class CascadeRun
         return d;
     }
 
+    // The boundary: accounts the run never touched are handed back as the caller's own records.
     private IReadOnlyDictionary<string, IReadOnlyList<Account>> FinalAccounts() =>
-        _venues.ToDictionary(v => v.Setup.Name, v => (IReadOnlyList<Account>)v.Accounts.ToArray(), StringComparer.Ordinal);
+        _venues.ToDictionary(v => v.Setup.Name, v =>
+        {
+            var accounts = new Account[v.Count];
+            for (var i = 0; i < accounts.Length; i++) accounts[i] = v.View(i);
+            return (IReadOnlyList<Account>)accounts;
+        }, StringComparer.Ordinal);
 
     private CascadeSummary Summarise(List<CascadeRound> rounds, CascadeStopReason stop, int liquidatedAccounts)
     {

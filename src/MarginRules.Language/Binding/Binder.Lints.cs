@@ -193,6 +193,7 @@ namespace MarginRules.Language.Binding
             foreach (var rule in _policy.Liquidations)
             {
                 walker.Walk(rule.When);
+                if (rule.Filter != null) walker.Walk(rule.Filter);
                 if (rule.OrderBy != null) walker.Walk(rule.OrderBy);
                 if (rule.SizeValue != null) walker.Walk(rule.SizeValue);
                 if (rule.SizeTarget != null) walker.Walk(rule.SizeTarget);

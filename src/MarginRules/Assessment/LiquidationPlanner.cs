@@ -22,6 +22,7 @@ internal sealed class LiquidationPlanner
     private readonly LiquidationRule _rule;
     private readonly Account _account;
     private readonly Market _market;
+    private readonly int[] _kept;
     private readonly int[] _order;
     private readonly decimal[][] _rates;
     private readonly decimal[] _prices;
@@ -38,6 +39,7 @@ internal sealed class LiquidationPlanner
         // The `where` condition picks the items that can be taken; prices, order keys and rates are read for those
         // alone, so a condition can guard what they compute.
         var takeable = Enumerable.Range(0, count).Where(i => program.IsTakeable(ruleIndex, account, market, frame, i)).ToArray();
+        _kept = takeable;
         _prices = new decimal[count];
         foreach (var i in takeable)
             _prices[i] = Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
@@ -118,7 +120,8 @@ internal sealed class LiquidationPlanner
         if (_rule.Collection == CollectionKind.Positions)
         {
             // Only the positions the `where` condition keeps can be closed, so only their notional is the base.
-            foreach (var i in _order) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
+            // Summed in account order, as the policy's own sums are.
+            foreach (var i in _kept) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
         }
         else
         {

@@ -193,11 +193,13 @@ namespace MarginRules.Language.Binding
             foreach (var rule in _policy.Liquidations)
             {
                 walker.Walk(rule.When);
-                if (rule.OrderBy != null) walker.Walk(rule.OrderBy);
+                if (rule.Filter != null) walker.Walk(rule.Filter);
+                // The rule reads its order key and penalty rates only for the items its `where` keeps.
+                if (rule.OrderBy != null) walker.WalkWhere(rule.Filter, rule.OrderBy);
                 if (rule.SizeValue != null) walker.Walk(rule.SizeValue);
                 if (rule.SizeTarget != null) walker.Walk(rule.SizeTarget);
                 if (rule.Chunk != null) walker.Walk(rule.Chunk);
-                foreach (var p in rule.Penalties) walker.Walk(p.Rate);
+                foreach (var p in rule.Penalties) walker.WalkWhere(rule.Filter, p.Rate);
             }
 
             if (_policy.Adl != null) walker.Walk(_policy.Adl.Rank);

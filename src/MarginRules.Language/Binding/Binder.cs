@@ -535,6 +535,7 @@ namespace MarginRules.Language.Binding
             var collection = rule.Collection.Text == "positions" ? CollectionKind.Positions : CollectionKind.Holdings;
             var variable = DeclareVariable(rule.Variable, collection);
             _scope.Add(variable);
+            var filter = rule.Filter == null ? null : BindCondition(rule.Filter);
             BoundExpression? orderBy = null;
             if (rule.OrderBy != null)
             {
@@ -581,7 +582,7 @@ namespace MarginRules.Language.Binding
                 CheckAssignable(PolicyType.MoneyType, chunk, rule.Chunk.Span);
             }
 
-            return new LiquidationRule(rule.Name.Text, rule.Description, when, variable, orderBy, rule.Descending, rule.Size.Kind, value, target, penalties, chunk, rule.Span);
+            return new LiquidationRule(rule.Name.Text, rule.Description, when, variable, filter, orderBy, rule.Descending, rule.Size.Kind, value, target, penalties, chunk, rule.Span);
         }
 
         private AdlRule? BindAdl(AdlDeclarationSyntax adl)

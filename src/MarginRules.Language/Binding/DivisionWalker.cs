@@ -9,7 +9,7 @@ namespace MarginRules.Language.Binding
         /// <summary>
         /// Finds divisions whose divisor may be zero. A divisor is safe when it folds to a non-zero constant, is a
         /// <c>max</c> with a positive constant argument, or is known non-zero from an enclosing <c>if</c>, <c>and</c> or
-        /// <c>where</c> that compares it with zero.
+        /// <c>where</c> (of an aggregate or a liquidation's <c>take</c>) that compares it with zero.
         /// </summary>
         private sealed class DivisionWalker
         {
@@ -75,6 +75,13 @@ namespace MarginRules.Language.Binding
                         Walk(t.Tag);
                         break;
                 }
+            }
+
+            /// <summary>Walks <paramref name="e"/> where <paramref name="filter"/> is known to hold, as for a liquidation's <c>where</c>.</summary>
+            public void WalkWhere(BoundExpression? filter, BoundExpression e)
+            {
+                if (filter == null) Walk(e);
+                else WithGuards(Guards(filter, true), () => Walk(e));
             }
 
             private void WithGuards(List<string> guards, System.Action action)

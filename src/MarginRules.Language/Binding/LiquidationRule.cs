@@ -11,7 +11,7 @@ namespace MarginRules.Language.Binding
     public sealed class LiquidationRule
     {
         internal LiquidationRule(
-            string name, string? description, BoundExpression when, VariableSymbol variable, BoundExpression? orderBy, bool descending,
+            string name, string? description, BoundExpression when, VariableSymbol variable, BoundExpression? filter, BoundExpression? orderBy, bool descending,
             LiquidationSizeKind sizeKind, BoundExpression? sizeValue, BoundExpression? sizeTarget, IReadOnlyList<PenaltyRule> penalties,
             BoundExpression? chunk, TextSpan span)
         {
@@ -19,6 +19,7 @@ namespace MarginRules.Language.Binding
             Description = description;
             When = when;
             Variable = variable;
+            Filter = filter;
             OrderBy = orderBy;
             Descending = descending;
             SizeKind = sizeKind;
@@ -43,6 +44,9 @@ namespace MarginRules.Language.Binding
 
         /// <summary>What is taken.</summary>
         public CollectionKind Collection => Variable.Collection!.Value;
+
+        /// <summary>The <c>where</c> condition (bool), per item: only the items for which it holds are taken; null takes from all.</summary>
+        public BoundExpression? Filter { get; }
 
         /// <summary>The order key, per item; null keeps the account's order.</summary>
         public BoundExpression? OrderBy { get; }

@@ -87,8 +87,10 @@ namespace MarginRules.Language.Formatting
                 Clause(tokens.EndWithParentheses(d.When.Span.End), "when", d.When, string.Empty),
             };
 
-            var take = $"take {d.Variable.Text} in {d.Collection.Text}";
-            if (d.OrderBy == null) parts.Add(Line(d.Collection.Span.End, take));
+            var head = $"take {d.Variable.Text} in {d.Collection.Text}";
+            var take = d.Filter == null ? head : head + " where " + ExpressionPrinter.Print(d.Filter);
+            var takeEnd = d.Filter == null ? d.Collection.Span.End : tokens.EndWithParentheses(d.Filter.Span.End);
+            if (d.OrderBy == null) parts.Add(d.Filter == null ? Line(takeEnd, take) : Clause(takeEnd, head + " where", d.Filter, string.Empty));
             else
             {
                 // `asc` is the default and has no node of its own; its token, if written, still ends this line in the source.
@@ -97,7 +99,16 @@ namespace MarginRules.Language.Formatting
                 var end = next < tokens.Count && (tokens.Kind(next) == TokenKind.Asc || tokens.Kind(next) == TokenKind.Desc)
                     ? tokens.End(next)
                     : orderEnd;
-                parts.Add(Clause(end, take + " by", d.OrderBy, d.Descending ? " desc" : string.Empty));
+                var direction = d.Descending ? " desc" : string.Empty;
+                var order = new string(' ', BlockIndent) + take + " by " + ExpressionPrinter.Print(d.OrderBy) + direction;
+                if (d.Filter == null || order.Length <= StatementLayout.MaxLineLength) parts.Add(Clause(end, take + " by", d.OrderBy, direction));
+                else
+                {
+                    // A filtered take that does not fit on one line keeps its condition on the first line and its order on the next.
+                    parts.Add(Clause(takeEnd, head + " where", d.Filter, string.Empty));
+                    parts.Add(new LayoutPart(end, BlockIndent + StatementLayout.ContinuationIndent,
+                        StatementLayout.Lines(BlockIndent + StatementLayout.ContinuationIndent, "by", d.OrderBy, direction, mayBreakAfterHead: false)));
+                }
             }
 
             var size = d.Size;

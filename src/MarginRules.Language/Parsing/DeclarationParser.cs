@@ -594,6 +594,8 @@ namespace MarginRules.Language.Parsing
             if (variable == null || !Take(TokenKind.In)) return null;
             var collection = Word("positions", "holdings");
             if (collection == null) return null;
+            ExpressionSyntax? filter = null;
+            if (Take(TokenKind.Where) && (filter = Expression()) == null) return null;
             ExpressionSyntax? orderBy = null;
             var descending = false;
             if (Take(TokenKind.By))
@@ -619,7 +621,7 @@ namespace MarginRules.Language.Parsing
             if (Take(TokenKind.Chunk) && (chunk = Expression()) == null) return null;
             if (!Take(TokenKind.RBrace, out var rb)) return null;
             return new LiquidationDeclarationSyntax(
-                Span(kw, rb), name, description, when, variable, collection, orderBy, descending, size, penalties.ToArray(), chunk);
+                Span(kw, rb), name, description, when, variable, collection, filter, orderBy, descending, size, penalties.ToArray(), chunk);
         }
 
         private LiquidationSizeSyntax? Size()

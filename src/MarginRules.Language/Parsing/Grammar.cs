@@ -442,6 +442,7 @@ namespace MarginRules.Language.Parsing
             from variable in Identifier.Named("variable name")
             from inKw in Tok(TokenKind.In)
             from collection in Word("positions or holdings", "positions", "holdings")
+            from filter in Tok(TokenKind.Where).IgnoreThen(Expression).OrNone()
             from order in (from kwBy in Tok(TokenKind.By)
                            from key in Expression
                            from direction in Tok(TokenKind.Asc).Or(Tok(TokenKind.Desc)).OptionalOrDefault()
@@ -451,7 +452,7 @@ namespace MarginRules.Language.Parsing
             from chunk in Tok(TokenKind.Chunk).IgnoreThen(Expression).OrNone()
             from rb in Tok(TokenKind.RBrace)
             select (DeclarationSyntax)new LiquidationDeclarationSyntax(
-                Span(kw, rb), name, description, when, variable, collection, order.key, order.isDescending, size, penalties, chunk);
+                Span(kw, rb), name, description, when, variable, collection, filter, order.key, order.isDescending, size, penalties, chunk);
 
         private static readonly TokenListParser<TokenKind, DeclarationSyntax> Adl =
             from kw in Tok(TokenKind.Adl)

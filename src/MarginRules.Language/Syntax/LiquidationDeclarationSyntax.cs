@@ -8,7 +8,7 @@ namespace MarginRules.Language.Syntax
     public sealed class LiquidationDeclarationSyntax : DeclarationSyntax
     {
         /// <summary>Creates the node; <paramref name="span"/> is its source span.</summary>
-        public LiquidationDeclarationSyntax(TextSpan span, IdentifierSyntax name, string? description, ExpressionSyntax when, IdentifierSyntax variable, IdentifierSyntax collection, ExpressionSyntax? orderBy, bool descending, LiquidationSizeSyntax size, IReadOnlyList<PenaltySyntax> penalties, ExpressionSyntax? chunk)
+        public LiquidationDeclarationSyntax(TextSpan span, IdentifierSyntax name, string? description, ExpressionSyntax when, IdentifierSyntax variable, IdentifierSyntax collection, ExpressionSyntax? filter, ExpressionSyntax? orderBy, bool descending, LiquidationSizeSyntax size, IReadOnlyList<PenaltySyntax> penalties, ExpressionSyntax? chunk)
             : base(span)
         {
             Name = name;
@@ -16,6 +16,7 @@ namespace MarginRules.Language.Syntax
             When = when;
             Variable = variable;
             Collection = collection;
+            Filter = filter;
             OrderBy = orderBy;
             Descending = descending;
             Size = size;
@@ -38,6 +39,9 @@ namespace MarginRules.Language.Syntax
         /// <summary><c>positions</c> or <c>holdings</c>.</summary>
         public IdentifierSyntax Collection { get; }
 
+        /// <summary>The <c>where</c> condition: only the items for which it holds can be taken; null takes from all.</summary>
+        public ExpressionSyntax? Filter { get; }
+
         /// <summary>The ordering key, if given.</summary>
         public ExpressionSyntax? OrderBy { get; }
 
@@ -54,6 +58,6 @@ namespace MarginRules.Language.Syntax
         public ExpressionSyntax? Chunk { get; }
 
         /// <inheritdoc />
-        public override string ToString() => $"(liquidation {Name} {Q(Description)} {When} (take {Variable} {Collection} {(object?)OrderBy ?? "-"} {(Descending ? "desc" : "asc")}) {Size} ({string.Join(" ", Penalties)}) {(object?)Chunk ?? "-"})";
+        public override string ToString() => $"(liquidation {Name} {Q(Description)} {When} (take {Variable} {Collection}{(Filter == null ? string.Empty : $" (where {Filter})")} {(object?)OrderBy ?? "-"} {(Descending ? "desc" : "asc")}) {Size} ({string.Join(" ", Penalties)}) {(object?)Chunk ?? "-"})";
     }
 }

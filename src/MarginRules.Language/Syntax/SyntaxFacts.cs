@@ -26,6 +26,7 @@ namespace MarginRules.Language.Syntax
                     break;
                 case LiquidationDeclarationSyntax d:
                     yield return d.When;
+                    if (d.Filter != null) yield return d.Filter;
                     if (d.OrderBy != null) yield return d.OrderBy;
                     yield return d.Size;
                     foreach (var p in d.Penalties) yield return p;

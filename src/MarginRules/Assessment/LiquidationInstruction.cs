@@ -15,7 +15,7 @@ public sealed record LiquidationInstruction
     /// <summary>How the rule sizes the liquidation.</summary>
     public required LiquidationSizeKind SizeKind { get; init; }
 
-    /// <summary>The base the size refers to: the total position notional, or the total debt value.</summary>
+    /// <summary>The base the size refers to: the notional of the positions the rule may take, or the total debt value.</summary>
     public required decimal BaseAmount { get; init; }
 
     /// <summary>The amount the rule asks for in all (notional to close, or debt to repay), before the chunk limit.</summary>

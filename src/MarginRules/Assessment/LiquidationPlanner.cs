@@ -22,6 +22,7 @@ internal sealed class LiquidationPlanner
     private readonly LiquidationRule _rule;
     private readonly Account _account;
     private readonly Market _market;
+    private readonly int[] _kept;
     private readonly int[] _order;
     private readonly decimal[][] _rates;
     private readonly decimal[] _prices;
@@ -35,15 +36,18 @@ internal sealed class LiquidationPlanner
         _market = market;
         var positions = _rule.Collection == CollectionKind.Positions;
         var count = positions ? account.Positions.Length : account.Holdings.Length;
+        // The `where` condition picks the items that can be taken; prices, order keys and rates are read for those
+        // alone, so a condition can guard what they compute.
+        var takeable = Enumerable.Range(0, count).Where(i => program.IsTakeable(ruleIndex, account, market, frame, i)).ToArray();
+        _kept = takeable;
         _prices = new decimal[count];
-        for (var i = 0; i < count; i++)
+        foreach (var i in takeable)
             _prices[i] = Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
-
-        var indices = Enumerable.Range(0, count);
+        IEnumerable<int> indices = takeable;
         if (_rule.OrderBy != null)
         {
             var keys = new decimal[count];
-            for (var i = 0; i < count; i++) keys[i] = program.GetItemValue(ruleIndex, -1, account, market, frame, i);
+            foreach (var i in takeable) keys[i] = program.GetItemValue(ruleIndex, -1, account, market, frame, i);
 
             // LINQ's OrderBy is stable, so equal keys keep the account's order.
             indices = _rule.Descending ? indices.OrderByDescending(i => keys[i]) : indices.OrderBy(i => keys[i]);
@@ -51,7 +55,8 @@ internal sealed class LiquidationPlanner
 
         _order = indices.ToArray();
         _rates = new decimal[count][];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count; i++) _rates[i] = Array.Empty<decimal>();
+        foreach (var i in takeable)
         {
             _rates[i] = new decimal[_rule.Penalties.Count];
             for (var k = 0; k < _rule.Penalties.Count; k++)
@@ -114,10 +119,13 @@ internal sealed class LiquidationPlanner
         decimal total = 0m;
         if (_rule.Collection == CollectionKind.Positions)
         {
-            for (var i = 0; i < _account.Positions.Length; i++) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
+            // Only the positions the `where` condition keeps can be closed, so only their notional is the base.
+            // Summed in account order, as the policy's own sums are.
+            foreach (var i in _kept) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
         }
         else
         {
+            // The base of a holdings rule is the debt to repay; `where` limits the collateral sold, not the debt.
             foreach (var d in _account.Debts) total += d.Quantity * Price(d.Asset);
         }
 

@@ -168,7 +168,14 @@ internal sealed partial class LinqExpressionCompiler
     }
 
     /// <summary>Compiles a number of one item of a collection (an order key, a penalty rate, an ADL rank), the item given by index.</summary>
-    public Func<Account, Market, EvaluationFrame, int, decimal> CompileItemValue(VariableSymbol variable, BoundExpression expression)
+    public Func<Account, Market, EvaluationFrame, int, decimal> CompileItemValue(VariableSymbol variable, BoundExpression expression) =>
+        CompileItem<decimal>(variable, expression, "ItemValue");
+
+    /// <summary>Compiles a condition on one item of a collection (a liquidation rule's <c>where</c>), the item given by index.</summary>
+    public Func<Account, Market, EvaluationFrame, int, bool> CompileItemCondition(VariableSymbol variable, BoundExpression expression) =>
+        CompileItem<bool>(variable, expression, "ItemCondition");
+
+    private Func<Account, Market, EvaluationFrame, int, T> CompileItem<T>(VariableSymbol variable, BoundExpression expression, string name)
     {
         var collection = Members.Collection(variable.Collection!.Value);
         var items = Expression.Variable(collection.ArrayType, "items");
@@ -185,12 +192,12 @@ internal sealed partial class LinqExpressionCompiler
         }
 
         var body = Expression.Block(
-            typeof(decimal),
+            typeof(T),
             new[] { items, item },
             Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
             Expression.Assign(item, Expression.Property(items, collection.Indexer, _itemIndex)),
             value);
-        return Finish<Func<Account, Market, EvaluationFrame, int, decimal>>(body, "ItemValue", _account, _market, _frame, _itemIndex);
+        return Finish<Func<Account, Market, EvaluationFrame, int, T>>(body, name, _account, _market, _frame, _itemIndex);
     }
 
     /// <summary>A delegate's only expression, rewritten and with its repeated lookups shared.</summary>

@@ -35,6 +35,9 @@ internal sealed class LinqProgram : PolicyProgram
     // Per rule: the order key at 0, then one rate per penalty.
     private readonly Func<Account, Market, EvaluationFrame, int, decimal>?[][] _itemValues;
 
+    // Per rule: the `where` condition, null where the rule takes from every item.
+    private readonly Func<Account, Market, EvaluationFrame, int, bool>?[] _filters;
+
     private readonly Func<Account, Market, EvaluationFrame, int, decimal>? _adlRank;
 
     public LinqProgram(BoundPolicy policy, FrameLayout layout)
@@ -46,6 +49,7 @@ internal sealed class LinqProgram : PolicyProgram
         var rules = policy.Liquidations;
         _ruleValues = new Func<Account, Market, EvaluationFrame, decimal>?[rules.Count][];
         _itemValues = new Func<Account, Market, EvaluationFrame, int, decimal>?[rules.Count][];
+        _filters = new Func<Account, Market, EvaluationFrame, int, bool>?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
@@ -60,6 +64,7 @@ internal sealed class LinqProgram : PolicyProgram
             if (rule.OrderBy != null) items[0] = compiler.CompileItemValue(rule.Variable, rule.OrderBy);
             for (var k = 0; k < rule.Penalties.Count; k++) items[k + 1] = compiler.CompileItemValue(rule.Variable, rule.Penalties[k].Rate);
             _itemValues[i] = items;
+            if (rule.Filter != null) _filters[i] = compiler.CompileItemCondition(rule.Variable, rule.Filter);
         }
 
         if (policy.Adl != null) _adlRank = compiler.CompileItemValue(policy.Adl.Variable, policy.Adl.Rank);
@@ -78,6 +83,9 @@ internal sealed class LinqProgram : PolicyProgram
         var value = _itemValues[rule][which + 1] ?? throw new InvalidOperationException("the rule has no order key");
         return value(account, market, frame, item);
     }
+
+    public override bool IsTakeable(int rule, Account account, Market market, EvaluationFrame frame, int item) =>
+        _filters[rule]?.Invoke(account, market, frame, item) ?? true;
 
     public override decimal GetAdlRank(Account account, Market market, EvaluationFrame frame, int position)
     {

@@ -69,6 +69,15 @@ internal sealed class ReferenceProgram : PolicyProgram
         return (decimal)context.Evaluate(expression);
     }
 
+    public override bool IsTakeable(int rule, Account account, Market market, EvaluationFrame frame, int item)
+    {
+        var r = Policy.Liquidations[rule];
+        if (r.Filter == null) return true;
+        var context = new Context(this, account, market, frame);
+        context.Bind(r.Variable, item);
+        return (bool)context.Evaluate(r.Filter);
+    }
+
     public override decimal GetAdlRank(Account account, Market market, EvaluationFrame frame, int position)
     {
         var adl = Policy.Adl ?? throw new InvalidOperationException("the policy declares no ADL ranking");

@@ -226,6 +226,8 @@ internal static class PolicyGenerator
             from collection in Gen.OneOf("positions", "holdings")
             let perItem = scope.WithItem("it", collection)
             from when in Condition(trigger, ValueDepth - 1)
+            from hasFilter in Gen.Bool
+            from filter in Condition(perItem, ValueDepth - 1)
             from hasOrder in Gen.Int[0, 3]
             from orderUnit in Gen.Enum<Unit>()
             from order in Number(orderUnit, perItem, ValueDepth - 1)
@@ -241,6 +243,7 @@ internal static class PolicyGenerator
                 .Select((rate, to) => $"  penalty {rate} to {to}\n").Array[0, 2]
             from chunk in Gen.Bool.SelectMany(has => has ? Number(Unit.Money, scope, ValueDepth - 2).Select(c => $"  chunk {c}\n") : Gen.Const(string.Empty))
             select (scope, $"liquidation r{i} \"a rule\" {{\n  when {when}\n  take it in {collection}"
+                + (hasFilter ? $" where {filter}" : string.Empty)
                 + (hasOrder switch { 0 => string.Empty, 1 => $" by {order}", 2 => $" by {order} asc", _ => $" by {order} desc" })
                 + $"\n  size {size}\n{string.Concat(penalties)}{chunk}}}");
     }

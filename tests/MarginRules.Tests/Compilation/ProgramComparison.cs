@@ -8,7 +8,7 @@ namespace MarginRules.Tests.Compilation;
 
 /// <summary>
 /// Runs a reference and a compiled program side by side on fresh frames and lists every difference: each named value,
-/// the margin call, the rule chosen, every rule value, order key, penalty rate and ADL rank. Decimals are compared by
+/// the margin call, the rule chosen, every rule value, `where` condition, order key, penalty rate and ADL rank. Decimals are compared by
 /// their four words, so 1.0 and 1.00 (or 0 and -0) differ; a failure must happen in both programs or in neither.
 /// </summary>
 internal static class ProgramComparison
@@ -59,6 +59,8 @@ internal static class ProgramComparison
             for (var item = 0; item < items; item++)
             {
                 var i = item;
+                Value(() => reference.IsTakeable(index, account, market, referenceFrame, i) ? 1m : 0m,
+                    () => compiled.IsTakeable(index, account, market, compiledFrame, i) ? 1m : 0m, $"{rule.Name}[{i}].where", differences);
                 for (var which = rule.OrderBy == null ? 0 : -1; which < rule.Penalties.Count; which++)
                 {
                     var w = which;

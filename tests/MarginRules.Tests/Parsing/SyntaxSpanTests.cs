@@ -16,7 +16,7 @@ public sealed class SyntaxSpanTests
         let pick = max(1, -2, 3) + t["BTC"].rate
         liquidation part {
           when not (equity > 0)
-          take p in positions by -p.notional asc
+          take p in positions where p.is_long by -p.notional asc
           size fraction 25%
           penalty 1% to insurance
           chunk 10 USD

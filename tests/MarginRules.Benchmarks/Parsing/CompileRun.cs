@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MarginRules.Accounts;
 using MarginRules.Compilation;
+using Splitting = MarginRules.Compilation.Splitting;
 using MarginRules.Evaluation;
 using MarginRules.Language.Binding;
 
@@ -8,8 +9,9 @@ namespace MarginRules.Benchmarks.Parsing;
 
 /// <summary>
 /// The `compile` mode: Stopwatch timings of compiling the generated large policy cut to 50, 100, 200 and 400
-/// definitions, by stage (check, the rewrite passes, the whole compile to delegates, the first evaluation that JITs
-/// the run delegate), warm, median and best of interleaved rounds.
+/// definitions, by stage (check, the rewrite passes, the whole compile to delegates, the first evaluation, which shows
+/// any JIT work Compile() left), warm, median and best of interleaved rounds; then the 400-definition policy compiled
+/// with several sizes of the parts of Run, and one evaluation of each.
 /// </summary>
 public static class CompileRun
 {
@@ -27,7 +29,7 @@ public static class CompileRun
             ("Check", n => () => PolicyChecker.Check(texts[n])),
             ("Rewrite passes", n => () => new RewritePasses(checkedPolicies[n])),
             ("Compile to delegates", n => () => new LinqProgram(checkedPolicies[n], new FrameLayout(checkedPolicies[n]))),
-            ("First evaluation (JIT)", n =>
+            ("First evaluation", n =>
             {
                 var program = new LinqProgram(checkedPolicies[n], new FrameLayout(checkedPolicies[n]));
                 var frame = program.CreateFrame();
@@ -54,22 +56,6 @@ public static class CompileRun
             }
         }
 
-        if (Environment.GetEnvironmentVariable("BUDGETS") is { } budgetList)
-        {
-            var budgets = budgetList.Split(',').Select(int.Parse).ToArray();
-            var times = budgets.Select(_ => new List<double>()).ToArray();
-            var n3 = sizes.Length - 1;
-            for (var r = 0; r < 14; r++)
-            for (var b = 0; b < budgets.Length; b++)
-            {
-                var sw = Stopwatch.StartNew();
-                new LinqProgram(checkedPolicies[n3], new FrameLayout(checkedPolicies[n3]), budgets[b]);
-                times[b].Add(sw.Elapsed.TotalMilliseconds);
-            }
-            for (var b = 0; b < budgets.Length; b++) Console.WriteLine($"budget {budgets[b]}: median {times[b].Order().ElementAt(3):F1} min {times[b].Min():F1}");
-            return 0;
-        }
-
         Console.WriteLine($"{Rounds} rounds; ms, median / min");
         Console.WriteLine("| Stage | " + string.Join(" | ", sizes.Select(s => $"{s} definitions")) + " |");
         Console.WriteLine("|---|" + string.Concat(sizes.Select(_ => "---:|")));
@@ -83,6 +69,50 @@ public static class CompileRun
             }
 
             Console.WriteLine($"| {stages[k].Name} | " + string.Join(" | ", cells) + " |");
+        }
+
+        // The same 400-definition policy with other budgets for a part of Run: int.MaxValue compiles Run as one delegate,
+        // as before parts existed. Compile time, and the time of one evaluation of the compiled Run.
+        var largest = checkedPolicies[^1];
+        var budgets = new[] { int.MaxValue, 2048, 1024, 512, 256 };
+        var compileMs = budgets.Select(_ => new List<double>()).ToArray();
+        var runNs = new double[budgets.Length];
+        for (var r = 0; r < Rounds; r++)
+        {
+            for (var b = 0; b < budgets.Length; b++)
+            {
+                var sw = Stopwatch.StartNew();
+                new LinqProgram(largest, new FrameLayout(largest), budgets[b]);
+                compileMs[b].Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        for (var b = 0; b < budgets.Length; b++)
+        {
+            var program = new LinqProgram(largest, new FrameLayout(largest), budgets[b]);
+            var frame = program.CreateFrame();
+            const int Evaluations = 20_000;
+            for (var i = 0; i < Evaluations / 10; i++) program.Run(@case.Account, @case.Market, frame);
+            var best = double.MaxValue;
+            for (var r = 0; r < 5; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                for (var i = 0; i < Evaluations; i++) program.Run(@case.Account, @case.Market, frame);
+                best = Math.Min(best, sw.Elapsed.TotalMilliseconds * 1e6 / Evaluations);
+            }
+
+            runNs[b] = best;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| Leaves a part, 400 definitions | parts | compile, median / min | one Run, best of 5 |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var values = largest.Lets.Select(new RewritePasses(largest).Value).ToList();
+        for (var b = 0; b < budgets.Length; b++)
+        {
+            var sorted = compileMs[b].Order().ToArray();
+            var name = budgets[b] == int.MaxValue ? "one delegate" : budgets[b].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Console.WriteLine($"| {name} | {Splitting.RunSplit.Split(values, budgets[b]).Count} | {sorted[Rounds / 2]:F1} / {sorted[0]:F1} ms | {runNs[b]:F0} ns |");
         }
 
         return 0;

@@ -6,6 +6,8 @@ if (args.Length > 0 && args[0] == "quick")
     return QuickRun.Run(args.AsSpan(1));
 if (args.Length > 0 && args[0] == "parse")
     return MarginRules.Benchmarks.Parsing.FrontEndRun.Run();
+if (args.Length > 0 && args[0] == "compile")
+    return MarginRules.Benchmarks.Parsing.CompileRun.Run();
 if (args.Length > 0 && args[0] == "analyzer-host")
     return MarginRules.Benchmarks.Parsing.AnalyzerHostProject.Run(args.AsSpan(1));
 if (args.Length > 0 && args[0] == "cascade")

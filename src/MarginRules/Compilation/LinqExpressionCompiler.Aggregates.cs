@@ -58,9 +58,9 @@ internal sealed partial class LinqExpressionCompiler
     /// A fused loop as a statement: one indexed loop over the collection that runs every member's filter and step for
     /// each item, inside a try block. The results stay in delegate locals for the <see cref="FusedResult"/> nodes. On a
     /// failure Run starts again as <paramref name="fallback"/>, which computes each aggregate where it stands and fails
-    /// there, and this Run ends at <paramref name="done"/>.
+    /// there, and this Run ends with <paramref name="restarted"/>.
     /// </summary>
-    private Expression Fused(FusedLoop loop, SequentialRun fallback, LabelTarget done)
+    private Expression Fused(FusedLoop loop, SequentialRun fallback, Expression restarted)
     {
         var collection = Members.Collection(loop.Members[0].Variable.Collection!.Value);
         var completed = Expression.Variable(typeof(bool), "completed");
@@ -106,7 +106,7 @@ internal sealed partial class LinqExpressionCompiler
         setup.Add(Expression.Loop(Expression.Block(step), exit));
         var restart = Expression.Block(
             Expression.Call(Expression.Constant(fallback), Members.SequentialRun, _account, _market, _frame),
-            Expression.Goto(done));
+            restarted);
         return Expression.Block(
             new[] { completed, items, count, index, item },
             Expression.Assign(completed, Expression.Constant(true)),

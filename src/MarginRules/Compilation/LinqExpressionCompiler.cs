@@ -4,10 +4,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using MarginRules.Accounts;
 using MarginRules.Compilation.Fusion;
 using MarginRules.Compilation.Inlining;
 using MarginRules.Compilation.Sharing;
+using MarginRules.Compilation.Splitting;
 using MarginRules.Evaluation;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Syntax;
@@ -36,6 +38,9 @@ internal sealed partial class LinqExpressionCompiler
     // Inside Run, named values live in block locals; the per-rule delegates read them back from the frame.
     private Dictionary<LetSymbol, ParameterExpression>? _letLocals;
 
+    // Inside a part of Run, the frame's slot arrays, where the named values of earlier parts are read.
+    private (ParameterExpression Numbers, ParameterExpression Flags, ParameterExpression Texts)? _frameArrays;
+
     // The decimal constants of the delegate being compiled, read from one array; see DecimalConstant.
     private readonly List<decimal> _constants = new();
     private readonly Dictionary<(int, int, int, int), int> _constantIndex = new();
@@ -53,8 +58,12 @@ internal sealed partial class LinqExpressionCompiler
     // Locals of the delegate being compiled that outlive the block that sets them, such as fused loops' accumulators.
     private readonly List<ParameterExpression> _delegateLocals = new();
 
-    public LinqExpressionCompiler(BoundPolicy policy, FrameLayout layout)
+    // The most leaves one part of Run may hold; see RunSplit.
+    private readonly int _partLeaves;
+
+    public LinqExpressionCompiler(BoundPolicy policy, FrameLayout layout, int partLeaves = RunSplit.PartLeaves)
     {
+        _partLeaves = partLeaves;
         _policy = policy;
         _layout = layout;
         _passes = new RewritePasses(policy);
@@ -63,11 +72,44 @@ internal sealed partial class LinqExpressionCompiler
     /// <summary>
     /// Compiles <see cref="PolicyProgram.Run"/>: every named value in order, the margin call, then the first liquidation
     /// rule that applies. Aggregates are fused into shared loops when <paramref name="fallback"/> is given, to run
-    /// instead when a fused loop fails.
+    /// instead when a fused loop fails. A large policy is compiled in parts; see <see cref="RunSplit"/>.
     /// </summary>
     public Action<Account, Market, EvaluationFrame> CompileRun(SequentialRun? fallback)
     {
-        var locals = new List<ParameterExpression>();
+        var values = _policy.Lets.Select(_passes.Value).ToArray();
+        var parts = RunSplit.Split(values, _partLeaves);
+        if (parts.Count == 1)
+        {
+            var done = Expression.Label("done");
+            var body = CompileRunPart(values, 0, values.Length, fallback, Expression.Goto(done), out var locals);
+            body.Add(Expression.Label(done));
+            return Finish<Action<Account, Market, EvaluationFrame>>(Expression.Block(typeof(void), locals, body), "Run", _account, _market, _frame);
+        }
+
+        // Each part but the last stores its named values in the frame, where the later parts read them.
+        var lambdas = new Expression<Func<Account, Market, EvaluationFrame, bool>>[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var returns = Expression.Label(typeof(bool), "done");
+            var body = CompileRunPart(values, parts[p].Start, parts[p].End, fallback, Expression.Return(returns, Expression.Constant(false)), out var locals);
+            body.Add(Expression.Label(returns, Expression.Constant(true)));
+            lambdas[p] = Lambda<Func<Account, Market, EvaluationFrame, bool>>(Expression.Block(typeof(bool), locals, body), "RunPart", _account, _market, _frame);
+        }
+
+        // Compile() is nearly all JIT time, and the parts share nothing, so they compile on as many cores as there are.
+        var compiled = new Func<Account, Market, EvaluationFrame, bool>[parts.Count];
+        Parallel.For(0, parts.Count, p => compiled[p] = lambdas[p].Compile());
+        return new PartedRun(compiled).Run;
+    }
+
+    /// <summary>
+    /// The statements of one part of Run: the named values from <paramref name="start"/> up to <paramref name="end"/>,
+    /// and after the last of them the margin call and the liquidation rules. <paramref name="restarted"/> ends the
+    /// part after a failed fused loop has had the whole Run redone by the fallback.
+    /// </summary>
+    private List<Expression> CompileRunPart(BoundExpression[] allValues, int start, int end, SequentialRun? fallback, Expression restarted, out List<ParameterExpression> locals)
+    {
+        locals = new List<ParameterExpression>();
         var body = new List<Expression>();
         var numbers = Expression.Variable(typeof(decimal[]), "numbers");
         var flags = Expression.Variable(typeof(bool[]), "flags");
@@ -77,18 +119,19 @@ internal sealed partial class LinqExpressionCompiler
         body.Add(Expression.Assign(flags, Expression.Property(_frame, Members.FrameFlags)));
         body.Add(Expression.Assign(texts, Expression.Property(_frame, Members.FrameTexts)));
 
-        // Run's expressions in the order it evaluates them, so lookups are shared across named values and rules;
+        // The part's expressions in the order it evaluates them, so lookups are shared across named values and rules;
         // fused loops come before the named value they are placed at.
-        var call = _policy.MarginCall;
-        var rules = _policy.Liquidations;
+        var last = end == allValues.Length;
+        var call = last ? _policy.MarginCall : null;
+        var rules = last ? _policy.Liquidations : Array.Empty<LiquidationRule>();
         var lets = _policy.Lets;
-        var values = lets.Select(_passes.Value).ToArray();
-        var loops = new IReadOnlyList<FusedLoop>[lets.Count];
+        var count = end - start;
+        var values = allValues[start..end];
+        var loops = new IReadOnlyList<FusedLoop>[count];
         if (fallback == null) Array.Fill(loops, Array.Empty<FusedLoop>());
-        else (loops, values) = AggregateFusionPass.Fuse(lets, values);
-        var done = Expression.Label("done");
+        else (loops, values) = AggregateFusionPass.Fuse(lets, allValues, start, end);
         var expressions = new List<(BoundExpression, bool)>();
-        for (var i = 0; i < lets.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             foreach (var loop in loops[i]) expressions.Add((loop, false));
             expressions.Add((values[i], false));
@@ -106,25 +149,27 @@ internal sealed partial class LinqExpressionCompiler
         var next = 0;
 
         _letLocals = new Dictionary<LetSymbol, ParameterExpression>();
+        _frameArrays = (numbers, flags, texts);
         try
         {
-            for (var i = 0; i < lets.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                for (var k = 0; k < loops[i].Count; k++) body.Add(Fused((FusedLoop)shared[next++], fallback!, done));
-                var let = lets[i];
-                var local = Expression.Variable(ClrType(let.Type), let.Name);
-                locals.Add(local);
-                body.Add(Expression.Assign(local, Emit(shared[next++])));
+                for (var k = 0; k < loops[i].Count; k++) body.Add(Fused((FusedLoop)shared[next++], fallback!, restarted));
+                var let = lets[start + i];
                 var slots = let.Type.Kind switch
                 {
                     TypeKind.Bool => flags,
                     TypeKind.Text => texts,
                     _ => numbers,
                 };
+                var local = Expression.Variable(ClrType(let.Type), let.Name);
+                locals.Add(local);
+                body.Add(Expression.Assign(local, Emit(shared[next++])));
                 body.Add(Expression.Assign(Expression.ArrayAccess(slots, Expression.Constant(_layout.Slot(let))), local));
                 _letLocals.Add(let, local);
             }
 
+            if (!last) return body;
             if (call == null)
             {
                 body.Add(Expression.Call(_frame, Members.FrameSetCall, Expression.Constant(false), DecimalConstant(0m)));
@@ -151,14 +196,13 @@ internal sealed partial class LinqExpressionCompiler
             }
 
             if (chain != null) body.Add(chain);
-            body.Add(Expression.Label(done));
+            return body;
         }
         finally
         {
             _letLocals = null;
+            _frameArrays = null;
         }
-
-        return Finish<Action<Account, Market, EvaluationFrame>>(Expression.Block(typeof(void), locals, body), "Run", _account, _market, _frame);
     }
 
     /// <summary>Compiles an account-level number read after <see cref="PolicyProgram.Run"/>, such as a rule's size or chunk.</summary>
@@ -204,7 +248,11 @@ internal sealed partial class LinqExpressionCompiler
     private BoundExpression Shared(BoundExpression expression) => RewritePasses.ShareLookups(new[] { (_passes.Rewrite(expression), false) })[0];
 
     /// <summary>Compiles a delegate whose body has been emitted, giving it the array of the decimal constants it reads and its shared lookups' slots.</summary>
-    private TDelegate Finish<TDelegate>(Expression body, string name, params ParameterExpression[] parameters)
+    private TDelegate Finish<TDelegate>(Expression body, string name, params ParameterExpression[] parameters) =>
+        Lambda<TDelegate>(body, name, parameters).Compile();
+
+    /// <summary>The lambda of a delegate whose body has been emitted, with its constants and slots; it leaves the compiler ready for the next delegate.</summary>
+    private Expression<TDelegate> Lambda<TDelegate>(Expression body, string name, params ParameterExpression[] parameters)
     {
         var locals = new List<ParameterExpression> { _constantPool };
         var statements = new List<Expression> { Expression.Assign(_constantPool, Expression.Constant(_constants.ToArray())) };
@@ -225,7 +273,7 @@ internal sealed partial class LinqExpressionCompiler
         _fused.Clear();
         _delegateLocals.Clear();
         _constantPool = Expression.Variable(typeof(decimal[]), "constants");
-        return Expression.Lambda<TDelegate>(withConstants, name, parameters).Compile();
+        return Expression.Lambda<TDelegate>(withConstants, name, parameters);
     }
 
     private Expression Emit(BoundExpression e)
@@ -315,7 +363,18 @@ internal sealed partial class LinqExpressionCompiler
 
     private Expression LoadLet(LetSymbol let)
     {
-        if (_letLocals != null) return _letLocals[let];
+        if (_letLocals != null && _letLocals.TryGetValue(let, out var local)) return local;
+        if (_frameArrays is var (numbers, flags, texts))
+        {
+            var array = let.Type.Kind switch
+            {
+                TypeKind.Bool => flags,
+                TypeKind.Text => texts,
+                _ => numbers,
+            };
+            return Expression.ArrayIndex(array, Expression.Constant(_layout.Slot(let)));
+        }
+
         var slots = let.Type.Kind switch
         {
             TypeKind.Bool => Members.FrameFlags,

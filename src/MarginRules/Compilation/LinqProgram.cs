@@ -40,11 +40,12 @@ internal sealed class LinqProgram : PolicyProgram
 
     private readonly Func<Account, Market, EvaluationFrame, int, decimal>? _adlRank;
 
-    public LinqProgram(BoundPolicy policy, FrameLayout layout)
+    /// <summary>Compiles the policy; <paramref name="partLeaves"/> bounds the size of each part of Run, see <see cref="Splitting.RunSplit"/>.</summary>
+    public LinqProgram(BoundPolicy policy, FrameLayout layout, int partLeaves = Splitting.RunSplit.PartLeaves)
         : base(policy, layout)
     {
-        var compiler = new LinqExpressionCompiler(policy, layout);
-        _run = compiler.CompileRun(new SequentialRun(policy, layout));
+        var compiler = new LinqExpressionCompiler(policy, layout, partLeaves);
+        _run = compiler.CompileRun(new SequentialRun(policy, layout, partLeaves));
 
         var rules = policy.Liquidations;
         _ruleValues = new Func<Account, Market, EvaluationFrame, decimal>?[rules.Count][];

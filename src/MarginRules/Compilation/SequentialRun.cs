@@ -15,10 +15,10 @@ internal sealed class SequentialRun
 {
     private readonly Lazy<Action<Account, Market, EvaluationFrame>> _run;
 
-    public SequentialRun(BoundPolicy policy, FrameLayout layout)
+    public SequentialRun(BoundPolicy policy, FrameLayout layout, int partLeaves)
     {
         _run = new Lazy<Action<Account, Market, EvaluationFrame>>(
-            () => new LinqExpressionCompiler(policy, layout).CompileRun(fallback: null), LazyThreadSafetyMode.ExecutionAndPublication);
+            () => new LinqExpressionCompiler(policy, layout, partLeaves).CompileRun(fallback: null), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Runs the policy on the account without fused loops, filling the frame.</summary>

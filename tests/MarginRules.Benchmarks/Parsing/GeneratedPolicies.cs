@@ -8,9 +8,10 @@ public static class GeneratedPolicies
 {
     /// <summary>
     /// A 502-line policy: a header, 50 parameters, an 8-line bracket table, 400 chained definitions (every tenth an
-    /// aggregate), equity, maintenance and 40 exports. It checks without errors.
+    /// aggregate), equity, maintenance and 40 exports. It checks without errors. Fewer <paramref name="definitions"/>
+    /// (a multiple of 10) give the same policy cut short, with one export per ten definitions.
     /// </summary>
-    public static string Large()
+    public static string Large(int definitions = 400)
     {
         var b = new StringBuilder();
         b.Append("policy \"Generated large\" version \"1\" currency USD\n");
@@ -24,7 +25,7 @@ public static class GeneratedPolicies
         b.Append("  1_000_000 ..< 10_000_000: 2.50%, 16_300\n");
         b.Append("  10_000_000 ..: 5.00%, 266_300\n");
         b.Append("}\n");
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < definitions; i++)
         {
             if (i % 10 == 0)
                 b.Append(CultureInfo.InvariantCulture, $"let v_{i} \"Step {i}\" = sum(p in positions where p.size > 0: p.notional * tiers[p.notional].rate - tiers[p.notional].amount) * rate_{i % 50}\n");
@@ -33,8 +34,8 @@ public static class GeneratedPolicies
         }
 
         b.Append("equity \"Wallet plus unrealised PnL\" = account.wallet + sum(p in positions: p.upnl)\n");
-        b.Append("maintenance = max(v_399, 0 USD)\n");
-        for (var i = 0; i < 40; i++)
+        b.Append(CultureInfo.InvariantCulture, $"maintenance = max(v_{definitions - 1}, 0 USD)\n");
+        for (var i = 0; i < definitions / 10; i++)
             b.Append(CultureInfo.InvariantCulture, $"export e_{i} = v_{i * 10 + 9} * rate_{i} + maintenance\n");
         return b.ToString();
     }

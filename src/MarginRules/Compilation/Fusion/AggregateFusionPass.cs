@@ -28,7 +28,15 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
     /// <paramref name="values"/>, in evaluation order. Returns the loops to run before each named value, and the
     /// values with each fused aggregate replaced by a <see cref="FusedResult"/>.
     /// </summary>
-    public static (IReadOnlyList<FusedLoop>[] Loops, BoundExpression[] Values) Fuse(IReadOnlyList<LetSymbol> lets, IReadOnlyList<BoundExpression> values)
+    public static (IReadOnlyList<FusedLoop>[] Loops, BoundExpression[] Values) Fuse(IReadOnlyList<LetSymbol> lets, IReadOnlyList<BoundExpression> values) =>
+        Fuse(lets, values, 0, values.Count);
+
+    /// <summary>
+    /// Fuses only the aggregates of the named values from <paramref name="start"/> up to <paramref name="end"/>, one
+    /// part of a Run compiled in parts; their aggregates may read any earlier named value. Returns the loops and the
+    /// rewritten values of that range, indexed from <paramref name="start"/>.
+    /// </summary>
+    public static (IReadOnlyList<FusedLoop>[] Loops, BoundExpression[] Values) Fuse(IReadOnlyList<LetSymbol> lets, IReadOnlyList<BoundExpression> values, int start, int end)
     {
         var order = new Dictionary<LetSymbol, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < lets.Count; i++) order.Add(lets[i], i);
@@ -36,7 +44,7 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
         // Groups by collection; each is placed before the named value of its first member.
         var groups = new List<(CollectionKind Collection, int Before, List<BoundAggregate> Members)>();
         var seen = new HashSet<BoundAggregate>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < values.Count; i++)
+        for (var i = start; i < end; i++)
         {
             var found = new List<BoundAggregate>();
             AlwaysEvaluated(values[i], found);
@@ -51,7 +59,7 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
             }
         }
 
-        var loops = new IReadOnlyList<FusedLoop>[values.Count];
+        var loops = new IReadOnlyList<FusedLoop>[end - start];
         for (var i = 0; i < loops.Length; i++) loops[i] = new List<FusedLoop>();
         var members = new Dictionary<BoundAggregate, (int, int)>(ReferenceEqualityComparer.Instance);
         var id = 0;
@@ -59,12 +67,12 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
         {
             if (group.Count < 2) continue;
             for (var m = 0; m < group.Count; m++) members.Add(group[m], (id, m));
-            ((List<FusedLoop>)loops[before]).Add(new FusedLoop(id++, group));
+            ((List<FusedLoop>)loops[before - start]).Add(new FusedLoop(id++, group));
         }
 
-        var rewritten = new BoundExpression[values.Count];
+        var rewritten = new BoundExpression[end - start];
         var pass = new AggregateFusionPass(members);
-        for (var i = 0; i < rewritten.Length; i++) rewritten[i] = members.Count == 0 ? values[i] : pass.Rewrite(values[i]);
+        for (var i = 0; i < rewritten.Length; i++) rewritten[i] = members.Count == 0 ? values[start + i] : pass.Rewrite(values[start + i]);
         return (loops, rewritten);
     }
 

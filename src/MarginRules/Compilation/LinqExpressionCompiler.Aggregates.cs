@@ -83,7 +83,15 @@ internal sealed partial class LinqExpressionCompiler
         };
 
         var results = new Expression[loop.Members.Count];
-        foreach (var member in loop.Members) _variables.Add(member.Variable, item);
+
+        // Members can share one variable symbol: a function whose body holds an aggregate, inlined at two calls,
+        // yields two copies of the aggregate with the same variable. All of them stand for the loop's item.
+        var bound = new List<VariableSymbol>();
+        foreach (var member in loop.Members)
+        {
+            if (_variables.TryAdd(member.Variable, item)) bound.Add(member.Variable);
+        }
+
         try
         {
             for (var m = 0; m < results.Length; m++)
@@ -99,7 +107,7 @@ internal sealed partial class LinqExpressionCompiler
         }
         finally
         {
-            foreach (var member in loop.Members) _variables.Remove(member.Variable);
+            foreach (var variable in bound) _variables.Remove(variable);
         }
 
         _fused.Add(loop.Id, results);

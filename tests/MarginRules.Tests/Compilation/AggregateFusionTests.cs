@@ -96,6 +96,29 @@ public sealed class AggregateFusionTests
     }
 
     [Fact]
+    public void Two_inlined_copies_of_one_function_aggregate_fuse_into_one_loop()
+    {
+        // Found by the differential test (seed 4oDgjaELl7C1): inlined at both calls, the two copies of f's aggregate
+        // carry the same variable symbol, and the fused loop bound it twice. Each requirement is the smallest holding
+        // value, min(0.50 × 62,000, 1,000.00 × 1.0000) = 1,000.000000.
+        const string text = """
+            policy "fusion" currency USD
+            param on: bool = true
+            fn f(x: text): money = min(h in holdings where on: h.value)
+            equity = account.wallet
+            initial = f("SOL")
+            maintenance = f("BTC")
+
+            """;
+        var (reference, compiled) = ExamplePolicies.Build(text, "fusion.margin");
+        ProgramComparison.Compare(reference, compiled, Account, Market, out var completed).ShouldBeEmpty();
+        completed.ShouldBeTrue();
+        var assessment = MarginPolicy.Compile(text, "fusion.margin").Evaluate(Account, Market);
+        assessment.Maintenance.ToString(CultureInfo.InvariantCulture).ShouldBe("1000.000000");
+        assessment.Initial!.Value.ToString(CultureInfo.InvariantCulture).ShouldBe("1000.000000");
+    }
+
+    [Fact]
     public void Members_of_a_fused_loop_share_their_item_price()
     {
         var result = PolicyChecker.Check(Declarations + "let a = account.wallet + sum(p in positions: p.upnl)\nlet b = sum(p in positions: p.notional)\n", "fusion.margin");

@@ -194,9 +194,10 @@ namespace MarginRules.Language.Binding
             {
                 walker.Walk(rule.When);
                 if (rule.Filter != null) walker.Walk(rule.Filter);
-                // The rule reads its order key and penalty rates only for the items its `where` keeps.
+                // The rule reads its order key, penalty rates and `size each` share only for the items its `where` keeps.
                 if (rule.OrderBy != null) walker.WalkWhere(rule.Filter, rule.OrderBy);
-                if (rule.SizeValue != null) walker.Walk(rule.SizeValue);
+                if (rule.SizeValue != null && rule.SizeKind == LiquidationSizeKind.Each) walker.WalkWhere(rule.Filter, rule.SizeValue);
+                else if (rule.SizeValue != null) walker.Walk(rule.SizeValue);
                 if (rule.SizeTarget != null) walker.Walk(rule.SizeTarget);
                 if (rule.Chunk != null) walker.Walk(rule.Chunk);
                 foreach (var p in rule.Penalties) walker.WalkWhere(rule.Filter, p.Rate);

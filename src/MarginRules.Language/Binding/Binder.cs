@@ -552,9 +552,16 @@ namespace MarginRules.Language.Binding
                 penalties.Add(new PenaltyRule(rate, penalty.Recipient));
             }
 
+            BoundExpression? value = null, target = null;
+            if (rule.Size.Kind == LiquidationSizeKind.Each)
+            {
+                // `size each` is a share of every item, so it reads the item like a penalty rate does.
+                value = BindExpression(rule.Size.Value!);
+                CheckAssignable(PolicyType.RatioType, value, rule.Size.Value!.Span);
+            }
+
             _scope.Remove(variable);
 
-            BoundExpression? value = null, target = null;
             switch (rule.Size.Kind)
             {
                 case LiquidationSizeKind.Fraction:

@@ -57,7 +57,7 @@ namespace MarginRules.Language.Binding
         /// <summary>How the size is given.</summary>
         public LiquidationSizeKind SizeKind { get; }
 
-        /// <summary>The fraction (ratio), the amount (money), or the ratio to restore.</summary>
+        /// <summary>The fraction (ratio), the amount (money), the ratio to restore, or for <c>each</c> the share of every item (ratio, per item).</summary>
         public BoundExpression? SizeValue { get; }
 
         /// <summary>For restore, the target the ratio is brought back to.</summary>

@@ -632,6 +632,7 @@ namespace MarginRules.Language.Parsing
                 TokenKind.Fraction => LiquidationSizeKind.Fraction,
                 TokenKind.Amount => LiquidationSizeKind.Amount,
                 TokenKind.Restore => LiquidationSizeKind.Restore,
+                TokenKind.Each => LiquidationSizeKind.Each,
                 _ => (LiquidationSizeKind?)null,
             };
             if (kind == null) return null;

@@ -420,7 +420,10 @@ namespace MarginRules.Language.Parsing
                     from to in Tok(TokenKind.To)
                     from target in Expression
                     select new LiquidationSizeSyntax(Span(kw, target), LiquidationSizeKind.Restore, value, target))
-                .Named("size (all, fraction …, amount … or restore … to …)");
+                .Or(from kw in Tok(TokenKind.Each)
+                    from value in Expression
+                    select new LiquidationSizeSyntax(Span(kw, value), LiquidationSizeKind.Each, value, null))
+                .Named("size (all, fraction …, amount …, restore … to … or each …)");
 
         private static readonly TokenListParser<TokenKind, PenaltySyntax> Penalty =
             from kw in Tok(TokenKind.Penalty)

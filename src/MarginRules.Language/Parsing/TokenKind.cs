@@ -137,6 +137,8 @@ namespace MarginRules.Language.Parsing
         [Token(Category = "keyword", Example = "fraction")] Fraction,
         /// <summary>Keyword <c>restore</c>.</summary>
         [Token(Category = "keyword", Example = "restore")] Restore,
+        /// <summary>Keyword <c>each</c>.</summary>
+        [Token(Category = "keyword", Example = "each")] Each,
         /// <summary>Keyword <c>to</c>.</summary>
         [Token(Category = "keyword", Example = "to")] To,
         /// <summary>Keyword <c>penalty</c>.</summary>

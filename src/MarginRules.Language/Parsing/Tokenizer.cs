@@ -22,7 +22,7 @@ namespace MarginRules.Language.Parsing
             ["fraction"] = TokenKind.Fraction, ["restore"] = TokenKind.Restore, ["to"] = TokenKind.To,
             ["penalty"] = TokenKind.Penalty, ["chunk"] = TokenKind.Chunk, ["adl"] = TokenKind.Adl, ["rank"] = TokenKind.Rank,
             ["if"] = TokenKind.If, ["then"] = TokenKind.Then, ["else"] = TokenKind.Else, ["and"] = TokenKind.And,
-            ["or"] = TokenKind.Or, ["not"] = TokenKind.Not, ["where"] = TokenKind.Where,
+            ["or"] = TokenKind.Or, ["not"] = TokenKind.Not, ["where"] = TokenKind.Where, ["each"] = TokenKind.Each,
             ["true"] = TokenKind.True, ["false"] = TokenKind.False,
         };
 

@@ -14,5 +14,8 @@ namespace MarginRules.Language.Syntax
 
         /// <summary>As much as needed to bring a ratio back to a target.</summary>
         Restore,
+
+        /// <summary>A share of every item taken, evaluated per item (<c>size each</c>).</summary>
+        Each,
     }
 }

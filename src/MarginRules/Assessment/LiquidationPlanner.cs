@@ -27,6 +27,9 @@ internal sealed class LiquidationPlanner
     private readonly decimal[][] _rates;
     private readonly decimal[] _prices;
 
+    // `size each`: the clamped share of every kept item; null for the sizes that give one total.
+    private readonly decimal[]? _shares;
+
     private LiquidationPlanner(PolicyProgram program, int ruleIndex, Account account, Market market, EvaluationFrame frame)
     {
         _program = program;
@@ -62,6 +65,12 @@ internal sealed class LiquidationPlanner
             for (var k = 0; k < _rule.Penalties.Count; k++)
                 _rates[i][k] = program.GetItemValue(ruleIndex, k, account, market, frame, i);
         }
+
+        if (_rule.SizeKind == LiquidationSizeKind.Each)
+        {
+            _shares = new decimal[count];
+            foreach (var i in takeable) _shares[i] = Math.Clamp(program.GetItemShare(ruleIndex, account, market, frame, i), 0m, 1m);
+        }
     }
 
     private decimal Price(string symbol) =>
@@ -87,6 +96,7 @@ internal sealed class LiquidationPlanner
             LiquidationSizeKind.All => baseAmount,
             LiquidationSizeKind.Fraction => Math.Clamp(Value(RuleValue.Size, frame), 0m, 1m) * baseAmount,
             LiquidationSizeKind.Amount => Math.Clamp(Value(RuleValue.Size, frame), 0m, baseAmount),
+            LiquidationSizeKind.Each => EachTarget(baseAmount),
             _ => SolveRestore(baseAmount, frame),
         };
         decimal? chunk = _rule.Chunk == null ? null : Math.Max(0m, Value(RuleValue.Chunk, frame));
@@ -132,6 +142,23 @@ internal sealed class LiquidationPlanner
         return total;
     }
 
+    /// <summary>
+    /// The sum of the shares of every kept item: share × notional for a position, share × what the holding can repay for
+    /// a holding (so that a share of 1 sells all of it), the latter at most the debt.
+    /// </summary>
+    private decimal EachTarget(decimal baseAmount)
+    {
+        decimal total = 0m;
+        foreach (var i in _kept) total += ItemCapacity(i) * _shares![i];
+        return _rule.Collection == CollectionKind.Positions ? total : Math.Min(total, baseAmount);
+    }
+
+    /// <summary>The most one item can give: a position's notional, or what a holding can repay after its penalties.</summary>
+    private decimal ItemCapacity(int i) =>
+        _rule.Collection == CollectionKind.Positions
+            ? Math.Abs(_account.Positions[i].Size) * _prices[i]
+            : _account.Holdings[i].Quantity * _prices[i] / (1m + _rates[i].Sum());
+
     /// <summary>Takes <paramref name="amount"/> (notional, or debt to repay) from the items in order.</summary>
     private (LiquidationStep[] Steps, DebtRepayment[] Repayments, decimal Taken) Take(decimal amount)
     {
@@ -148,8 +175,14 @@ internal sealed class LiquidationPlanner
                 var p = _account.Positions[i];
                 var notional = Math.Abs(p.Size) * _prices[i];
                 if (notional == 0m) continue;
-                var take = Math.Min(remaining, notional);
-                var quantity = take == notional ? p.Size : p.Size * take / notional;
+                // With `size each` an item gives at most its share; the amount (the sum of the shares, or the chunk) is
+                // still taken in order, so a chunk that binds leaves the last items their shares untaken.
+                var cap = _shares == null ? notional : _shares[i] * notional;
+                var take = Math.Min(remaining, cap);
+                if (take == 0m) continue;
+                var quantity = take == notional ? p.Size
+                    : take == cap ? p.Size * _shares![i]
+                    : p.Size * take / notional;
                 steps.Add(new LiquidationStep(i, p.Symbol, quantity, take, take, Penalties(rates, take)));
                 remaining -= take;
             }
@@ -159,9 +192,15 @@ internal sealed class LiquidationPlanner
                 var value = h.Quantity * _prices[i];
                 if (value == 0m) continue;
                 var capacity = value / (1m + totalRate);
-                var repay = Math.Min(remaining, capacity);
-                var seized = repay == capacity ? value : repay * (1m + totalRate);
-                var quantity = seized == value ? h.Quantity : seized / _prices[i];
+                var cap = _shares == null ? capacity : _shares[i] * capacity;
+                var repay = Math.Min(remaining, cap);
+                if (repay == 0m) continue;
+                var seized = repay == capacity ? value
+                    : repay == cap ? _shares![i] * value
+                    : repay * (1m + totalRate);
+                var quantity = seized == value ? h.Quantity
+                    : repay == cap ? _shares![i] * h.Quantity
+                    : seized / _prices[i];
                 steps.Add(new LiquidationStep(i, h.Asset, quantity, repay, seized, Penalties(rates, repay)));
                 remaining -= repay;
             }

@@ -2,6 +2,7 @@ using System;
 using MarginRules.Accounts;
 using MarginRules.Evaluation;
 using MarginRules.Language.Binding;
+using MarginRules.Language.Syntax;
 
 namespace MarginRules.Compilation;
 
@@ -38,6 +39,9 @@ internal sealed class LinqProgram : PolicyProgram
     // Per rule: the `where` condition, null where the rule takes from every item.
     private readonly Func<Account, Market, EvaluationFrame, int, bool>?[] _filters;
 
+    // Per rule: the `size each` share, null where the rule sizes its total instead.
+    private readonly Func<Account, Market, EvaluationFrame, int, decimal>?[] _shares;
+
     private readonly Func<Account, Market, EvaluationFrame, int, decimal>? _adlRank;
 
     /// <summary>Compiles the policy; <paramref name="partLeaves"/> bounds the size of each part of Run, see <see cref="Splitting.RunSplit"/>.</summary>
@@ -51,12 +55,15 @@ internal sealed class LinqProgram : PolicyProgram
         _ruleValues = new Func<Account, Market, EvaluationFrame, decimal>?[rules.Count][];
         _itemValues = new Func<Account, Market, EvaluationFrame, int, decimal>?[rules.Count][];
         _filters = new Func<Account, Market, EvaluationFrame, int, bool>?[rules.Count];
+        _shares = new Func<Account, Market, EvaluationFrame, int, decimal>?[rules.Count];
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
+            var each = rule.SizeKind == LiquidationSizeKind.Each;
+            if (each) _shares[i] = compiler.CompileItemValue(rule.Variable, rule.SizeValue!);
             _ruleValues[i] = new[]
             {
-                rule.SizeValue == null ? null : compiler.CompileAccountValue(rule.SizeValue),
+                rule.SizeValue == null || each ? null : compiler.CompileAccountValue(rule.SizeValue),
                 rule.SizeTarget == null ? null : compiler.CompileAccountValue(rule.SizeTarget),
                 rule.Chunk == null ? null : compiler.CompileAccountValue(rule.Chunk),
             };
@@ -83,6 +90,12 @@ internal sealed class LinqProgram : PolicyProgram
     {
         var value = _itemValues[rule][which + 1] ?? throw new InvalidOperationException("the rule has no order key");
         return value(account, market, frame, item);
+    }
+
+    public override decimal GetItemShare(int rule, Account account, Market market, EvaluationFrame frame, int item)
+    {
+        var share = _shares[rule] ?? throw new InvalidOperationException("the rule does not size each item");
+        return share(account, market, frame, item);
     }
 
     public override bool IsTakeable(int rule, Account account, Market market, EvaluationFrame frame, int item) =>

@@ -30,6 +30,9 @@ internal abstract class PolicyProgram
     /// <summary>A per-item value of a rule: <paramref name="which"/> -1 is the order key, k ≥ 0 the k-th penalty rate.</summary>
     public abstract decimal GetItemValue(int rule, int which, Account account, Market market, EvaluationFrame frame, int item);
 
+    /// <summary>The <c>size each</c> share of one item of a rule, before clamping to [0, 1].</summary>
+    public abstract decimal GetItemShare(int rule, Account account, Market market, EvaluationFrame frame, int item);
+
     /// <summary>Whether a rule's <c>where</c> condition holds for one item; true for every item of a rule without one.</summary>
     public abstract bool IsTakeable(int rule, Account account, Market market, EvaluationFrame frame, int item);
 

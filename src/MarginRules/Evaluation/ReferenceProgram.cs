@@ -69,6 +69,15 @@ internal sealed class ReferenceProgram : PolicyProgram
         return (decimal)context.Evaluate(expression);
     }
 
+    public override decimal GetItemShare(int rule, Account account, Market market, EvaluationFrame frame, int item)
+    {
+        var r = Policy.Liquidations[rule];
+        var share = r.SizeKind == LiquidationSizeKind.Each ? r.SizeValue! : throw new InvalidOperationException("the rule does not size each item");
+        var context = new Context(this, account, market, frame);
+        context.Bind(r.Variable, item);
+        return (decimal)context.Evaluate(share);
+    }
+
     public override bool IsTakeable(int rule, Account account, Market market, EvaluationFrame frame, int item)
     {
         var r = Policy.Liquidations[rule];

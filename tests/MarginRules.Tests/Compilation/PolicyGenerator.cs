@@ -231,11 +231,12 @@ internal static class PolicyGenerator
             from hasOrder in Gen.Int[0, 3]
             from orderUnit in Gen.Enum<Unit>()
             from order in Number(orderUnit, perItem, ValueDepth - 1)
-            from size in Gen.Int[0, 3].SelectMany(kind => kind switch
+            from size in Gen.Int[0, 4].SelectMany(kind => kind switch
             {
                 0 => Gen.Const("all"),
                 1 => Number(Unit.Ratio, scope, ValueDepth - 2).Select(v => "fraction " + v),
                 2 => Number(Unit.Money, scope, ValueDepth - 2).Select(v => "amount " + v),
+                3 => Number(Unit.Ratio, perItem, ValueDepth - 1).Select(v => "each " + v),
                 _ => Gen.Enum<Unit>().SelectMany(u => Gen.Select(Number(u, scope, ValueDepth - 2), Number(u, scope, ValueDepth - 2))
                     .Select((v, t) => $"restore {v} to {t}")),
             })

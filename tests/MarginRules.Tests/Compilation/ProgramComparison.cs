@@ -3,12 +3,13 @@ using System.Globalization;
 using MarginRules.Accounts;
 using MarginRules.Evaluation;
 using MarginRules.Language.Binding;
+using MarginRules.Language.Syntax;
 
 namespace MarginRules.Tests.Compilation;
 
 /// <summary>
 /// Runs a reference and a compiled program side by side on fresh frames and lists every difference: each named value,
-/// the margin call, the rule chosen, every rule value, `where` condition, order key, penalty rate and ADL rank. Decimals are compared by
+/// the margin call, the rule chosen, every rule value, `where` condition, `size each` share, order key, penalty rate and ADL rank. Decimals are compared by
 /// their four words, so 1.0 and 1.00 (or 0 and -0) differ; a failure must happen in both programs or in neither.
 /// </summary>
 internal static class ProgramComparison
@@ -48,7 +49,7 @@ internal static class ProgramComparison
         {
             var rule = policy.Liquidations[r];
             var index = r;
-            foreach (var (which, present) in new[] { (RuleValue.Size, rule.SizeValue != null), (RuleValue.Target, rule.SizeTarget != null), (RuleValue.Chunk, rule.Chunk != null) })
+            foreach (var (which, present) in new[] { (RuleValue.Size, rule.SizeValue != null && rule.SizeKind != LiquidationSizeKind.Each), (RuleValue.Target, rule.SizeTarget != null), (RuleValue.Chunk, rule.Chunk != null) })
             {
                 if (!present) continue;
                 Value(() => reference.GetRuleValue(index, which, account, market, referenceFrame),
@@ -61,6 +62,12 @@ internal static class ProgramComparison
                 var i = item;
                 Value(() => reference.IsTakeable(index, account, market, referenceFrame, i) ? 1m : 0m,
                     () => compiled.IsTakeable(index, account, market, compiledFrame, i) ? 1m : 0m, $"{rule.Name}[{i}].where", differences);
+                if (rule.SizeKind == LiquidationSizeKind.Each)
+                {
+                    Value(() => reference.GetItemShare(index, account, market, referenceFrame, i),
+                        () => compiled.GetItemShare(index, account, market, compiledFrame, i), $"{rule.Name}[{i}].each", differences);
+                }
+
                 for (var which = rule.OrderBy == null ? 0 : -1; which < rule.Penalties.Count; which++)
                 {
                     var w = which;

@@ -227,6 +227,7 @@ internal static class PolicyTextGenerator
             Gen.Const("all"),
             Concat(Gen.Const("fraction"), Gap, Expr),
             Concat(Gen.Const("amount"), Gap, Expr),
+            Concat(Gen.Const("each"), Gap, Expr),
             Concat(Gen.Const("restore"), Gap, Expr, Gap, Gen.Const("to"), Gap, Expr)),
         Concat(Gap, Gen.Const("penalty"), Gap, Expr, Gap, Gen.Const("to"), Gap, Gen.OneOf("liquidator", "insurance", "protocol"))
             .Array[0, 2].Select(string.Concat),

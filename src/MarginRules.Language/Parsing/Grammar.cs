@@ -420,7 +420,9 @@ namespace MarginRules.Language.Parsing
                     from to in Tok(TokenKind.To)
                     from target in Expression
                     select new LiquidationSizeSyntax(Span(kw, target), LiquidationSizeKind.Restore, value, target))
-                .Named("size (all, fraction …, amount … or restore … to …)");
+                // `whole` is a contextual word, not a keyword, so no name that policies use becomes reserved.
+                .Or(Word("whole", "whole").Select(w => new LiquidationSizeSyntax(w.Span, LiquidationSizeKind.Whole, null, null)))
+                .Named("size (all, fraction …, amount …, restore … to … or whole)");
 
         private static readonly TokenListParser<TokenKind, PenaltySyntax> Penalty =
             from kw in Tok(TokenKind.Penalty)

@@ -14,5 +14,8 @@ namespace MarginRules.Language.Syntax
 
         /// <summary>As much as needed to bring a ratio back to a target.</summary>
         Restore,
+
+        /// <summary>Every holding taken whole; the account is credited each holding's value less its penalties (Compound III absorb).</summary>
+        Whole,
     }
 }

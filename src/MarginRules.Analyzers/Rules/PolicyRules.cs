@@ -382,6 +382,17 @@ internal static class PolicyRules
         description: "A count that is not a whole number.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0214.md");
 
+    /// <summary>MR0215: Invalid size whole.</summary>
+    public static readonly DiagnosticDescriptor InvalidWholeSize = new(
+        "MR0215",
+        "Invalid size whole",
+        "{0}",
+        "MarginRules.Units",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "`size whole` in a rule that takes positions, or with a chunk.",
+        helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0215.md");
+
     /// <summary>MR0301: Gap between brackets.</summary>
     public static readonly DiagnosticDescriptor BracketGap = new(
         "MR0301",
@@ -638,6 +649,7 @@ internal static class PolicyRules
         InvalidDeadline,
         InvalidParameterOverride,
         CountNotWhole,
+        InvalidWholeSize,
         BracketGap,
         BracketOverlap,
         BracketOrder,

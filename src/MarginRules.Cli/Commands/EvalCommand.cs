@@ -240,6 +240,7 @@ internal sealed class EvalCommand : ICommand
             head.Add(new[] { "  Base", Money(l.BaseAmount) });
             head.Add(new[] { "  Target", Money(l.TargetAmount) });
             head.Add(new[] { "  Amount", Money(l.Amount) });
+            if (l.SizeKind == MarginRules.Language.Syntax.LiquidationSizeKind.Whole) head.Add(new[] { "  Credit", Money(l.Credit) });
             head.Add(new[] { "  Chunk", l.Chunk is { } chunk ? Money(chunk) : "none" });
             head.Add(new[] { "  Penalties", Penalties(l.Penalties, Money) });
         }

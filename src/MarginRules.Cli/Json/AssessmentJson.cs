@@ -109,6 +109,8 @@ internal static class AssessmentJson
         JsonText.Number(writer, "base", l.BaseAmount);
         JsonText.Number(writer, "targetAmount", l.TargetAmount);
         JsonText.Number(writer, "amount", l.Amount);
+        // Only `size whole` pays a credit; other rules keep their output as it was.
+        if (l.SizeKind == MarginRules.Language.Syntax.LiquidationSizeKind.Whole) JsonText.Number(writer, "credit", l.Credit);
         JsonText.Number(writer, "chunk", l.Chunk);
         writer.WriteStartArray("steps");
         foreach (var s in l.Steps)

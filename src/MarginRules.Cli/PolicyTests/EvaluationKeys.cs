@@ -10,7 +10,7 @@ namespace MarginRules.Cli.PolicyTests;
 
 /// <summary>
 /// The expectation keys of an evaluation test: <c>status</c>, <c>equity</c>, <c>initial</c>, <c>maintenance</c>,
-/// <c>exports.NAME</c>, <c>margin_call.amount|deadline</c>, <c>liquidation.rule|amount</c>,
+/// <c>exports.NAME</c>, <c>margin_call.amount|deadline</c>, <c>liquidation.rule|amount|credit</c>,
 /// <c>liquidation.penalties.RECIPIENT</c> and <c>liquidation.steps[i].quantity|value|seized|symbol</c>.
 /// </summary>
 internal static class EvaluationKeys
@@ -20,7 +20,7 @@ internal static class EvaluationKeys
 
     private static readonly string[] Top = ["status", "equity", "initial", "maintenance", "exports", "margin_call", "liquidation"];
     private static readonly string[] CallFields = ["amount", "deadline"];
-    private static readonly string[] LiquidationFields = ["rule", "amount", "penalties", "steps"];
+    private static readonly string[] LiquidationFields = ["rule", "amount", "credit", "penalties", "steps"];
     private static readonly string[] StepFields = ["quantity", "value", "seized", "symbol"];
     private static readonly string[] Recipients = ["liquidator", "insurance", "protocol"];
 
@@ -138,6 +138,8 @@ internal static class EvaluationKeys
                 return Leaf(key, "liquidation.rule", tail, ref problem, new ExpectationTarget(ExpectedKind.Text, s => Liquidated(s, l => l.RuleName), RuleWhere, policy.Liquidations.Select(r => r.Name).ToArray()));
             case "amount":
                 return Leaf(key, "liquidation.amount", tail, ref problem, new ExpectationTarget(ExpectedKind.Number, s => Liquidated(s, l => l.Amount), RuleWhere));
+            case "credit":
+                return Leaf(key, "liquidation.credit", tail, ref problem, new ExpectationTarget(ExpectedKind.Number, s => Liquidated(s, l => l.Credit), RuleWhere));
             default:
                 if (tail is null)
                 {

@@ -580,6 +580,11 @@ namespace MarginRules.Language.Binding
                         _diagnostics.Report(DiagnosticDescriptors.TypeMismatch, rule.Size.Value!.Span, "a number", value.Type);
                     else CheckAssignable(value.Type, target, rule.Size.Target!.Span);
                     break;
+                case LiquidationSizeKind.Whole:
+                    // Compound III absorb: only collateral can be taken whole and credited; a position has no value to credit.
+                    if (collection == CollectionKind.Positions)
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidWholeSize, rule.Size.Span, "takes holdings; this rule takes positions");
+                    break;
             }
 
             BoundExpression? chunk = null;
@@ -587,6 +592,8 @@ namespace MarginRules.Language.Binding
             {
                 chunk = BindExpression(rule.Chunk);
                 CheckAssignable(PolicyType.MoneyType, chunk, rule.Chunk.Span);
+                if (rule.Size.Kind == LiquidationSizeKind.Whole)
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidWholeSize, rule.Chunk.Span, "takes every holding at once; remove the chunk");
             }
 
             return new LiquidationRule(rule.Name.Text, rule.Description, when, variable, filter, orderBy, rule.Descending, rule.Size.Kind, value, target, penalties, chunk, rule.Span);

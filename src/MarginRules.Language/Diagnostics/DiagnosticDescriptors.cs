@@ -114,6 +114,9 @@ namespace MarginRules.Language.Diagnostics
         /// <summary>MR0214: a count that is not a whole number.</summary>
         public static readonly DiagnosticDescriptor CountNotWhole = Make("MR0214", DiagnosticStage.Units, DiagnosticSeverity.Error, "Count is not whole", "a count must be a whole number, found {0}");
 
+        /// <summary>MR0215: `size whole` in a rule that takes positions, or with a chunk.</summary>
+        public static readonly DiagnosticDescriptor InvalidWholeSize = Make("MR0215", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid size whole", "`size whole` {0}");
+
         // ---- MR03xx: tables ----
 
         /// <summary>MR0301: a gap between two brackets.</summary>

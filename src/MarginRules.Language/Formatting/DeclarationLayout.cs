@@ -117,6 +117,9 @@ namespace MarginRules.Language.Formatting
                 case LiquidationSizeKind.All:
                     parts.Add(Line(size.Span.End, "size all"));
                     break;
+                case LiquidationSizeKind.Whole:
+                    parts.Add(Line(size.Span.End, "size whole"));
+                    break;
                 case LiquidationSizeKind.Restore:
                     parts.Add(Clause(tokens.EndWithParentheses(size.Span.End), "size restore", size.Value!, " to " + ExpressionPrinter.Print(size.Target!)));
                     break;

@@ -627,6 +627,8 @@ namespace MarginRules.Language.Parsing
         private LiquidationSizeSyntax? Size()
         {
             if (Take(TokenKind.All, out var all)) return new LiquidationSizeSyntax(Span(all), LiquidationSizeKind.All, null, null);
+            // `whole` is a contextual word, as in the Superpower grammar.
+            if (Word("whole", "whole") is { } whole) return new LiquidationSizeSyntax(whole.Span, LiquidationSizeKind.Whole, null, null);
             var kind = Peek() switch
             {
                 TokenKind.Fraction => LiquidationSizeKind.Fraction,

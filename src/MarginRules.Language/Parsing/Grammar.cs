@@ -423,7 +423,9 @@ namespace MarginRules.Language.Parsing
                 .Or(from kw in Tok(TokenKind.Each)
                     from value in Expression
                     select new LiquidationSizeSyntax(Span(kw, value), LiquidationSizeKind.Each, value, null))
-                .Named("size (all, fraction …, amount …, restore … to … or each …)");
+                // `whole` is a contextual word, not a keyword, so no name that policies use becomes reserved.
+                .Or(Word("whole", "whole").Select(w => new LiquidationSizeSyntax(w.Span, LiquidationSizeKind.Whole, null, null)))
+                .Named("size (all, fraction …, amount …, restore … to …, each … or whole)");
 
         private static readonly TokenListParser<TokenKind, PenaltySyntax> Penalty =
             from kw in Tok(TokenKind.Penalty)

@@ -17,5 +17,8 @@ namespace MarginRules.Language.Syntax
 
         /// <summary>A share of every item taken, evaluated per item (<c>size each</c>).</summary>
         Each,
+
+        /// <summary>Every holding taken whole; the account is credited each holding's value less its penalties (Compound III absorb).</summary>
+        Whole,
     }
 }

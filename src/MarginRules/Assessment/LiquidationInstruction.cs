@@ -21,8 +21,11 @@ public sealed record LiquidationInstruction
     /// <summary>The amount the rule asks for in all (notional to close, or debt to repay), before the chunk limit.</summary>
     public required decimal TargetAmount { get; init; }
 
-    /// <summary>The amount liquidated in this step: the target, limited by the chunk and, for holdings, by the collateral.</summary>
+    /// <summary>The amount liquidated in this step: the target, limited by the chunk and, for holdings, by the collateral (for <c>size whole</c>, the debt repaid).</summary>
     public required decimal Amount { get; init; }
+
+    /// <summary>For <c>size whole</c>, the credit above the debts, paid into the account's wallet; otherwise 0.</summary>
+    public decimal Credit { get; init; }
 
     /// <summary>The rule's largest amount per step, if it has one.</summary>
     public decimal? Chunk { get; init; }

@@ -13,7 +13,8 @@ namespace MarginRules.Assessment;
 /// <summary>
 /// Turns the liquidation rule that applies into concrete steps, and applies steps to an account. Positions close at the
 /// mark price and pay penalties on the notional closed; holdings are sold to repay debts, largest debt first, and the
-/// collateral seized is the debt repaid × (1 + the sum of the penalty rates).
+/// collateral seized is the debt repaid × (1 + the sum of the penalty rates). With <c>size whole</c> every holding is seized and credited at its value less its
+/// penalties; the credit repays debts and what is left over is paid into the wallet.
 /// </summary>
 internal sealed class LiquidationPlanner
 {
@@ -91,6 +92,7 @@ internal sealed class LiquidationPlanner
     private LiquidationInstruction Build(EvaluationFrame frame)
     {
         var baseAmount = BaseAmount();
+        if (_rule.SizeKind == LiquidationSizeKind.Whole) return BuildWhole(baseAmount);
         var targetAmount = _rule.SizeKind switch
         {
             LiquidationSizeKind.All => baseAmount,
@@ -118,6 +120,47 @@ internal sealed class LiquidationPlanner
             Chunk = chunk,
             Steps = steps,
             Repayments = repayments,
+            Penalties = penalties,
+        };
+    }
+
+    /// <summary>
+    /// Compound III Comet.absorbInternal: every holding is seized; each credits its value V × (1 − Σ rates), the rates
+    /// being fractions of V. The credit repays debts largest first; the excess is paid into the wallet, and debt it
+    /// does not cover stays on the account.
+    /// </summary>
+    private LiquidationInstruction BuildWhole(decimal debt)
+    {
+        var steps = new List<LiquidationStep>();
+        var credit = 0m;
+        foreach (var i in _order)
+        {
+            var h = _account.Holdings[i];
+            var value = h.Quantity * _prices[i];
+            if (value == 0m) continue;
+            var rates = _rates[i];
+            var share = value * (1m - rates.Sum());
+            steps.Add(new LiquidationStep(i, h.Asset, h.Quantity, share, value, Penalties(rates, value)));
+            credit += share;
+        }
+
+        var repaid = Math.Clamp(credit, 0m, debt);
+        var penalties = steps.SelectMany(s => s.Penalties)
+            .GroupBy(p => p.Recipient)
+            .OrderBy(g => g.Key)
+            .Select(g => new PenaltyAmount(g.Key, g.Sum(p => p.Amount)))
+            .ToArray();
+        return new LiquidationInstruction
+        {
+            RuleName = _rule.Name,
+            Target = LiquidationTarget.Holdings,
+            SizeKind = _rule.SizeKind,
+            BaseAmount = debt,
+            TargetAmount = debt,
+            Amount = repaid,
+            Credit = Math.Max(0m, credit - repaid),
+            Steps = steps.ToArray(),
+            Repayments = Repay(repaid),
             Penalties = penalties,
         };
     }
@@ -288,8 +331,11 @@ internal sealed class LiquidationPlanner
     }
 
     /// <summary>The account after the steps: positions reduced with PnL realised and penalties paid from the wallet, or holdings sold and debts repaid.</summary>
-    public static Account Apply(Account account, Market market, LiquidationInstruction instruction) =>
-        Apply(account, market, instruction.Target, instruction.Steps, instruction.Repayments);
+    public static Account Apply(Account account, Market market, LiquidationInstruction instruction)
+    {
+        var after = Apply(account, market, instruction.Target, instruction.Steps, instruction.Repayments);
+        return instruction.Credit == 0m ? after : after with { Wallet = after.Wallet + instruction.Credit };
+    }
 
     private static Account Apply(Account account, Market market, LiquidationTarget target, IReadOnlyList<LiquidationStep> steps, IReadOnlyList<DebtRepayment> repayments)
     {

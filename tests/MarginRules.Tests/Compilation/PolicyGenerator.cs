@@ -231,18 +231,20 @@ internal static class PolicyGenerator
             from hasOrder in Gen.Int[0, 3]
             from orderUnit in Gen.Enum<Unit>()
             from order in Number(orderUnit, perItem, ValueDepth - 1)
-            from size in Gen.Int[0, 4].SelectMany(kind => kind switch
+            // `size whole` takes holdings only and has no chunk (MR0215).
+            from size in Gen.Int[0, collection == "holdings" ? 5 : 4].SelectMany(kind => kind switch
             {
                 0 => Gen.Const("all"),
                 1 => Number(Unit.Ratio, scope, ValueDepth - 2).Select(v => "fraction " + v),
                 2 => Number(Unit.Money, scope, ValueDepth - 2).Select(v => "amount " + v),
                 3 => Number(Unit.Ratio, perItem, ValueDepth - 1).Select(v => "each " + v),
+                5 => Gen.Const("whole"),
                 _ => Gen.Enum<Unit>().SelectMany(u => Gen.Select(Number(u, scope, ValueDepth - 2), Number(u, scope, ValueDepth - 2))
                     .Select((v, t) => $"restore {v} to {t}")),
             })
             from penalties in Gen.Select(Number(Unit.Ratio, perItem, ValueDepth - 1), Gen.OneOf(Recipients))
                 .Select((rate, to) => $"  penalty {rate} to {to}\n").Array[0, 2]
-            from chunk in Gen.Bool.SelectMany(has => has ? Number(Unit.Money, scope, ValueDepth - 2).Select(c => $"  chunk {c}\n") : Gen.Const(string.Empty))
+            from chunk in Gen.Bool.SelectMany(has => has && size != "whole" ? Number(Unit.Money, scope, ValueDepth - 2).Select(c => $"  chunk {c}\n") : Gen.Const(string.Empty))
             select (scope, $"liquidation r{i} \"a rule\" {{\n  when {when}\n  take it in {collection}"
                 + (hasFilter ? $" where {filter}" : string.Empty)
                 + (hasOrder switch { 0 => string.Empty, 1 => $" by {order}", 2 => $" by {order} asc", _ => $" by {order} desc" })

@@ -1,6 +1,9 @@
 using MarginRules.Accounts;
 using MarginRules.Analysis;
 using MarginRules.Assessment;
+using MarginRules.Cascade;
+using MarginRules.Cascade.Impact;
+using MarginRules.Cascade.Shocks;
 using MarginRules.Language.Syntax;
 
 namespace MarginRules.Tests.Examples;
@@ -49,7 +52,49 @@ public sealed class CompoundExampleTests
         l.Steps.Single().Seized.ShouldBe(1_900m);
         l.Penalties.Select(p => p.Recipient).ShouldBe([PenaltyRecipient.Liquidator, PenaltyRecipient.Protocol]);
         l.Penalties.Sum(p => p.Amount).ShouldBe(95m, 0.0000000001m);
+        l.Credit.ShouldBe(0m);
         a.Exports["absorb_shortfall"].ShouldBe(45m);
+    }
+
+    [Fact]
+    public void Absorb_takes_all_the_collateral_and_pays_the_excess_into_the_wallet()
+    {
+        // [D] PUBLISHED.md absorb: 1 WETH at $2,000 against 1,850 USDC; Comet takes all 1 WETH, credits 2,000 × 0.95 =
+        // 1,900 and the user keeps 1,900 − 1,850 = 50 USDC. The 100 given up is split 50 / 50 by storeFrontPriceFactor.
+        var a = Policy.Evaluate(Borrower(1m, 1_850m), At(2_000m));
+        var l = a.Liquidation!;
+        l.Steps.Single().Quantity.ShouldBe(1m);
+        l.Steps.Single().Seized.ShouldBe(2_000m);
+        l.Amount.ShouldBe(1_850m);
+        l.Credit.ShouldBe(a.Exports["absorb_excess"]);
+        l.Credit.ShouldBe(50m);
+        l.Penalties.Select(p => p.Amount).ShouldBe([50m, 50m]);
+    }
+
+    [Fact]
+    public void In_the_cascade_the_excess_reaches_the_wallet_and_the_shortfall_the_fund()
+    {
+        // WETH 2,500 → 2,000. 'excess' (1,850 USDC) is credited 1,900: debt repaid, wallet 50. 'underwater' (1,950 USDC)
+        // is credited 1,900: 50 of bad debt, 30 paid by the fund, 20 written off. The engine checks every round that cash
+        // and units are conserved, so a credit paid without leaving the liquidator's proceeds would stop the run.
+        var setup = new CascadeSetup
+        {
+            Assets = [new AssetSetup("WETH", 2_500m, new LinearImpact(0m)), new AssetSetup("USDC", 1m, new LinearImpact(0m))],
+            Venues = [new VenueSetup("comet", Policy, [Borrower(1m, 1_850m) with { Id = "excess" }, Borrower(1m, 1_950m) with { Id = "underwater" }], 30m)],
+            Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["WETH"] = -0.20m })),
+        };
+
+        var result = CascadeEngine.Run(setup);
+
+        var accounts = result.FinalAccounts["comet"].ToDictionary(x => x.Id);
+        accounts["excess"].Wallet.ShouldBe(50m);
+        accounts["excess"].Holdings.ShouldBeEmpty();
+        accounts["excess"].Debts.ShouldBeEmpty();
+        accounts["underwater"].Wallet.ShouldBe(0m);
+        accounts["underwater"].Debts.ShouldBeEmpty();
+        result.Summary.BadDebt.ShouldBe(50m);
+        result.Summary.InsuranceDrawn.ShouldBe(30m);
+        result.Summary.SocializedLoss.ShouldBe(20m);
     }
 
     [Fact]

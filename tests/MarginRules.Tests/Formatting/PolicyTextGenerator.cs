@@ -225,6 +225,7 @@ internal static class PolicyTextGenerator
         Gap, Gen.Const("size"), Gap,
         Gen.OneOf<string>(
             Gen.Const("all"),
+            Gen.Const("whole"),
             Concat(Gen.Const("fraction"), Gap, Expr),
             Concat(Gen.Const("amount"), Gap, Expr),
             Concat(Gen.Const("each"), Gap, Expr),

@@ -467,6 +467,14 @@ internal sealed class CascadeRun
                 venue.DebtQuantity[k] -= r.Quantity;
             }
 
+            // size whole (Compound III absorb): the credit above the debts is paid from the sale proceeds the
+            // liquidator holds into the wallet, so the liquidator keeps exactly its own penalty share.
+            if (instruction.Credit != 0m)
+            {
+                outcome.LiquidatorCash -= instruction.Credit;
+                venue.Wallets[i] += instruction.Credit;
+            }
+
             venue.CompactCollateral(i);
         }
 

@@ -417,6 +417,9 @@ internal sealed class RecordCascadeRun
                 outcome.LenderUnits[asset] += r.Quantity;
                 outcome.LenderClaims[asset] -= r.Quantity;
             }
+
+            // size whole: LiquidationPlanner.Apply pays the credit above the debts into the wallet from the proceeds.
+            outcome.LiquidatorCash -= instruction.Credit;
         }
 
         venue.Accounts[i] = after;

@@ -38,7 +38,7 @@ internal sealed partial class LinqExpressionCompiler
         };
 
         Expression result;
-        _variables.Add(aggregate.Variable, item);
+        var outer = BindVariable(aggregate.Variable, item);
         try
         {
             if (aggregate.Filter != null) step.Add(Expression.IfThen(Expression.Not(Emit(aggregate.Filter)), Expression.Continue(next)));
@@ -46,7 +46,7 @@ internal sealed partial class LinqExpressionCompiler
         }
         finally
         {
-            _variables.Remove(aggregate.Variable);
+            UnbindVariable(aggregate.Variable, outer);
         }
 
         setup.Add(Expression.Loop(Expression.Block(step), exit, next));
@@ -86,11 +86,8 @@ internal sealed partial class LinqExpressionCompiler
 
         // Members can share one variable symbol: a function whose body holds an aggregate, inlined at two calls,
         // yields two copies of the aggregate with the same variable. All of them stand for the loop's item.
-        var bound = new List<VariableSymbol>();
-        foreach (var member in loop.Members)
-        {
-            if (_variables.TryAdd(member.Variable, item)) bound.Add(member.Variable);
-        }
+        var outers = new ParameterExpression?[loop.Members.Count];
+        for (var m = 0; m < outers.Length; m++) outers[m] = BindVariable(loop.Members[m].Variable, item);
 
         try
         {
@@ -107,7 +104,7 @@ internal sealed partial class LinqExpressionCompiler
         }
         finally
         {
-            foreach (var variable in bound) _variables.Remove(variable);
+            for (var m = outers.Length - 1; m >= 0; m--) UnbindVariable(loop.Members[m].Variable, outers[m]);
         }
 
         _fused.Add(loop.Id, results);

@@ -225,14 +225,14 @@ internal sealed partial class LinqExpressionCompiler
         var items = Expression.Variable(collection.ArrayType, "items");
         var item = Expression.Variable(collection.ItemType, variable.Name);
         Expression value;
-        _variables.Add(variable, item);
+        var outer = BindVariable(variable, item);
         try
         {
             value = Emit(Shared(expression));
         }
         finally
         {
-            _variables.Remove(variable);
+            UnbindVariable(variable, outer);
         }
 
         var body = Expression.Block(
@@ -474,6 +474,21 @@ internal sealed partial class LinqExpressionCompiler
         return Expression.Equal(left, right);
     }
 
+    // A nested binding of a symbol already bound shadows it until the nested scope ends: once a function is inlined at
+    // several calls, copies of its aggregate carry one variable symbol, and one copy can sit inside another's body.
+    private ParameterExpression? BindVariable(VariableSymbol variable, ParameterExpression value)
+    {
+        var outer = _variables.TryGetValue(variable, out var bound) ? bound : null;
+        _variables[variable] = value;
+        return outer;
+    }
+
+    private void UnbindVariable(VariableSymbol variable, ParameterExpression? outer)
+    {
+        if (outer is null) _variables.Remove(variable);
+        else _variables[variable] = outer;
+    }
+
     private Expression Inline(InlinedCall call)
     {
         // Arguments are evaluated in the caller's scope, all of them and in order, before the body sees any parameter.
@@ -485,14 +500,15 @@ internal sealed partial class LinqExpressionCompiler
             body.Add(Expression.Assign(locals[i], Emit(call.Arguments[i])));
         }
 
-        for (var i = 0; i < locals.Length; i++) _variables.Add(call.Parameters[i], locals[i]);
+        var outers = new ParameterExpression?[locals.Length];
+        for (var i = 0; i < locals.Length; i++) outers[i] = BindVariable(call.Parameters[i], locals[i]);
         try
         {
             body.Add(Emit(call.Body));
         }
         finally
         {
-            foreach (var parameter in call.Parameters) _variables.Remove(parameter);
+            for (var i = locals.Length - 1; i >= 0; i--) UnbindVariable(call.Parameters[i], outers[i]);
         }
 
         return Expression.Block(locals, body);

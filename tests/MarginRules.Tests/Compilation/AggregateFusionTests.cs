@@ -119,6 +119,29 @@ public sealed class AggregateFusionTests
     }
 
     [Fact]
+    public void An_inlined_copy_of_a_function_aggregate_inside_another_copys_loop_shadows_its_variable()
+    {
+        // Found by the differential test (seed 2q3EM0dRwVD1): f's aggregate is fused as a member of the positions loop
+        // and a copy of it also runs inside the other member's filter, so the nested copy binds the symbol p while the
+        // loop has it bound. f = −min(BTC 2 × (62,000 − 60,000), ETH −10 × (3,100.5 − 3,000)) = −min(4,000, −1,005.0)
+        // = 1,005.0 (DOGE, unlisted, is filtered out); only BTC's upnl 4,000 exceeds it, so maintenance = 1 × 1 USD.
+        const string text = """
+            policy "fusion" currency USD
+            fn f(x: money): money = -min(p in positions where p.symbol != "DOGE": p.upnl)
+            equity = account.wallet
+            initial = f(1 USD)
+            maintenance = count(q in positions where q.symbol != "DOGE" and q.upnl > f(q.notional)) * 1 USD
+
+            """;
+        var (reference, compiled) = ExamplePolicies.Build(text, "fusion.margin");
+        ProgramComparison.Compare(reference, compiled, Account, Market, out var completed).ShouldBeEmpty();
+        completed.ShouldBeTrue();
+        var assessment = MarginPolicy.Compile(text, "fusion.margin").Evaluate(Account, Market);
+        assessment.Initial!.Value.ToString(CultureInfo.InvariantCulture).ShouldBe("1005.0");
+        assessment.Maintenance.ShouldBe(1m);
+    }
+
+    [Fact]
     public void Members_of_a_fused_loop_share_their_item_price()
     {
         var result = PolicyChecker.Check(Declarations + "let a = account.wallet + sum(p in positions: p.upnl)\nlet b = sum(p in positions: p.notional)\n", "fusion.margin");

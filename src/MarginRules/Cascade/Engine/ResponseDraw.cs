@@ -1,3 +1,5 @@
+using MarginRules.Randomness;
+
 namespace MarginRules.Cascade.Engine;
 
 /// <summary>
@@ -17,12 +19,6 @@ internal static class ResponseDraw
         return (x >> 11) / 9007199254740992m;
     }
 
-    // SplitMix64 finaliser (Steele, Lea and Flood, 2014).
-    private static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    // One SplitMix64 step (Steele, Lea and Flood, 2014) from state z: advance by the Weyl increment, then finalise.
+    private static ulong Mix(ulong z) => SplitMix64.Mix(unchecked(z + SplitMix64.Gamma));
 }

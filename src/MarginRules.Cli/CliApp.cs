@@ -40,7 +40,8 @@ public static class CliApp
         catch (Exception e) when (e is UsageException or DataFormatException or PolicyEvaluationException or CascadeException
                                        or IOException or UnauthorizedAccessException or PolicyCompilationException)
         {
-            console.Error.WriteLine(e.Message);
+            // The other kinds already read "file:line:col: error: …" or "error: …"; a failed read or write is .NET's own sentence.
+            console.Error.WriteLine(e is IOException or UnauthorizedAccessException ? "error: " + e.Message : e.Message);
             if (verbose) console.Error.WriteLine(e);
             return ExitCodes.UsageError;
         }

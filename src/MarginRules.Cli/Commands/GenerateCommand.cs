@@ -108,7 +108,10 @@ internal sealed class GenerateCommand : ICommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"error: {e.Message}");
+            // The generator names the options' properties; the user typed flags, so the message names the flags.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            foreach (var (property, flag) in PropertyFlags) message = message.Replace(property, flag, StringComparison.Ordinal);
+            throw new UsageException($"error: {message}");
         }
 
         var written = a.Has("--reserves")
@@ -131,6 +134,18 @@ internal sealed class GenerateCommand : ICommand
             $"Generated {written.Length:N0} perpetual accounts ({positions:N0} positions, {shorts:N0} short) with seed {seed} into {output}"));
         return ExitCodes.Success;
     }
+
+    private static readonly (string Property, string Flag)[] PropertyFlags =
+    [
+        (nameof(PerpetualVenue.MedianLeverage), "--median-leverage"),
+        (nameof(PerpetualVenue.LeverageSpread), "--leverage-spread"),
+        (nameof(PerpetualVenue.TailShare), "--tail-share"),
+        (nameof(PerpetualVenue.TailMinimumLeverage), "--tail-min-leverage"),
+        (nameof(PerpetualVenue.TailMaximumLeverage), "--tail-max-leverage"),
+        (nameof(PerpetualVenue.ShortShare), "--short-share"),
+        (nameof(PerpetualVenue.MedianMarginBalance), "--median-balance"),
+        (nameof(PerpetualVenue.PositionsPerAccount), "--positions"),
+    ];
 
     private static decimal Decimal(CliArguments a, string option, decimal fallback)
     {

@@ -135,7 +135,32 @@ public sealed class GenerateCommandTests : IDisposable
 
         code.ShouldBe(ExitCodes.UsageError);
         error.ShouldStartWith("error: ");
-        error.ShouldContain("TailShare");
+        error.ShouldContain("--tail-share");
+        error.ShouldNotContain("TailShare");
+        error.ShouldNotContain("(Parameter");
+    }
+
+    [Fact]
+    public void A_median_leverage_below_one_names_the_flags()
+    {
+        // The generator's default tail starts at 20× leverage (PerpetualVenue.TailMinimumLeverage).
+        var (code, _, error) = Run("generate", "perpetual", "--market", MarketPath, "--instruments", "BTCUSDT", "--accounts", "10", "--seed", "1",
+            "--median-leverage", "0", "--output", Path.Combine(_dir, "z.json"));
+
+        code.ShouldBe(ExitCodes.UsageError);
+        error.ShouldBe("error: --median-leverage must be from 1 to --tail-min-leverage (20), found 0\n");
+    }
+
+    [Fact]
+    public void An_output_that_cannot_be_written_is_one_error_line()
+    {
+        var (code, _, error) = Run("generate", "perpetual", "--market", MarketPath, "--instruments", "BTCUSDT", "--accounts", "3", "--seed", "1",
+            "--output", "/proc/not-writable.json");
+
+        code.ShouldBe(ExitCodes.UsageError);
+        error.ShouldStartWith("error: ");
+        error.ShouldContain("/proc/not-writable.json");
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
     }
 
     private string Generate(string file, string seed, params string[] extra)

@@ -24,18 +24,7 @@ internal sealed partial class LinqExpressionCompiler
         var exit = Expression.Label("exit");
         var next = Expression.Label("next");
         var locals = new List<ParameterExpression> { items, count, index, item };
-        var setup = new List<Expression>
-        {
-            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
-            Expression.Assign(count, Expression.Property(items, nameof(System.Collections.Immutable.ImmutableArray<int>.Length))),
-            Expression.Assign(index, Expression.Constant(0)),
-        };
-        var step = new List<Expression>
-        {
-            Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(exit)),
-            Expression.Assign(item, Expression.Property(items, collection.Indexer, index)),
-            Expression.Assign(index, Expression.Increment(index)),
-        };
+        var (setup, step) = IndexedLoop(collection, items, count, index, item, exit);
 
         Expression result;
         var outer = BindVariable(aggregate.Variable, item);
@@ -69,18 +58,7 @@ internal sealed partial class LinqExpressionCompiler
         var index = Expression.Variable(typeof(int), "index");
         var item = Expression.Variable(collection.ItemType, "item");
         var exit = Expression.Label("exit");
-        var setup = new List<Expression>
-        {
-            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
-            Expression.Assign(count, Expression.Property(items, nameof(System.Collections.Immutable.ImmutableArray<int>.Length))),
-            Expression.Assign(index, Expression.Constant(0)),
-        };
-        var step = new List<Expression>
-        {
-            Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(exit)),
-            Expression.Assign(item, Expression.Property(items, collection.Indexer, index)),
-            Expression.Assign(index, Expression.Increment(index)),
-        };
+        var (setup, step) = IndexedLoop(collection, items, count, index, item, exit);
 
         var results = new Expression[loop.Members.Count];
 
@@ -119,6 +97,25 @@ internal sealed partial class LinqExpressionCompiler
                 Expression.Block(typeof(void), setup),
                 Expression.Catch(typeof(Exception), Expression.Block(typeof(void), Expression.Assign(completed, Expression.Constant(false))))),
             Expression.IfThen(Expression.Not(completed), restart));
+    }
+
+    /// <summary>The start of an indexed loop over the account's collection: the set-up, and a step that stops at the end and loads the next item.</summary>
+    private (List<Expression> Setup, List<Expression> Step) IndexedLoop(
+        CollectionMembers collection, ParameterExpression items, ParameterExpression count, ParameterExpression index, ParameterExpression item, LabelTarget exit)
+    {
+        var setup = new List<Expression>
+        {
+            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
+            Expression.Assign(count, Expression.Property(items, nameof(System.Collections.Immutable.ImmutableArray<int>.Length))),
+            Expression.Assign(index, Expression.Constant(0)),
+        };
+        var step = new List<Expression>
+        {
+            Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(exit)),
+            Expression.Assign(item, Expression.Property(items, collection.Indexer, index)),
+            Expression.Assign(index, Expression.Increment(index)),
+        };
+        return (setup, step);
     }
 
     /// <summary>Adds the accumulator's locals, initial values and per-item step; returns the aggregate's value.</summary>

@@ -203,6 +203,7 @@ internal static class SimulationOutput
         JsonText.Number(json, "adlAmount", r.AdlAmount);
         JsonText.Number(json, "socializedLoss", r.SocializedLoss);
         json.WriteNumber("accountsEvaluated", r.AccountsEvaluated);
+        json.WriteNumber("accountsCertified", r.AccountsCertified);
         json.WriteEndObject();
     }
 

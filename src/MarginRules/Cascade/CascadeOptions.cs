@@ -15,6 +15,13 @@ public sealed record CascadeOptions
     /// <summary>When set, each asset's volatility follows an EWMA of the round returns; when null it stays as set up.</summary>
     public VolatilityEstimate? Volatility { get; init; }
 
+    /// <summary>
+    /// The band of a health certificate: an account proved healthy (by interval evaluation of its policy) for every
+    /// price within ±band of the round's prices and every wallet within ±band of its own is not evaluated again while
+    /// they stay inside. Certificates never change a result; 0 turns them off.
+    /// </summary>
+    public decimal CertificateBand { get; init; } = 0.02m;
+
     /// <summary>Accounts per partition of the map step; partition sums are added in partition order.</summary>
     public int PartitionSize { get; init; } = 4096;
 }

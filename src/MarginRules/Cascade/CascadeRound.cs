@@ -47,6 +47,12 @@ public sealed record CascadeRound
     /// <summary>Deficit spread over other accounts or lenders this round.</summary>
     public required decimal SocializedLoss { get; init; }
 
-    /// <summary>Accounts evaluated this round (the others had nothing that moved).</summary>
+    /// <summary>Accounts evaluated this round (the others had nothing that moved, or hold a health certificate).</summary>
     public required int AccountsEvaluated { get; init; }
+
+    /// <summary>
+    /// Accounts that something moved for but that were not evaluated, because a certificate proved them healthy for
+    /// every price and wallet still inside its band (see <see cref="CascadeOptions.CertificateBand"/>).
+    /// </summary>
+    public int AccountsCertified { get; init; }
 }

@@ -20,6 +20,7 @@ internal static class CascadeRun
     {
         var accounts = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
         var sweepAccounts = args.Length > 1 ? int.Parse(args[1]) : 100_000;
+        var band = args.Length > 2 ? decimal.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : new CascadeOptions().CertificateBand;
         var policy = MarginPolicy.Compile(File.ReadAllText(PolicyPath()), "binance-btcusdt.margin");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
@@ -38,13 +39,23 @@ internal static class CascadeRun
         foreach (var a in population) if (policy.Assess(a, market, frame) == Assessment.MarginStatus.Liquidatable) liquidatable++;
         Console.WriteLine($"compiled policy pass (1 thread): {sw.ElapsedMilliseconds} ms ({liquidatable} liquidatable before the shock)");
 
+        // One health-certificate attempt per account at the shocked prices, to set against the evaluation it can save.
+        var shocked = Market(0.8m);
+        var certifier = new Evaluation.HealthCertifier(policy.Checked);
+        var box = Evaluation.HealthCertifier.CreateBox(shocked, 0.02m);
+        var scratch = certifier.CreateScratch();
+        sw.Restart();
+        var certified = 0;
+        foreach (var a in population) if (certifier.Certify(a, box, scratch)) certified++;
+        Console.WriteLine($"health certificates (±2%) at −20% (1 thread): {sw.ElapsedMilliseconds} ms ({certified:N0} certified)");
+
         GC.Collect();
         var before = GC.GetTotalMemory(true);
         sw.Restart();
         var clock = new RoundClock();
         var gen2Before = GC.CollectionCount(2);
         var pausedBefore = GC.GetTotalPauseDuration();
-        var result = CascadeEngine.Run(Setup(policy, population, -0.20m), progress: clock);
+        var result = CascadeEngine.Run(Setup(policy, population, -0.20m), new CascadeOptions { CertificateBand = band }, clock);
         var elapsed = sw.ElapsedMilliseconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"cascade −20%: {elapsed} ms, {result.Summary.Rounds} rounds ({result.Summary.StopReason}), " +
@@ -52,14 +63,15 @@ internal static class CascadeRun
                           $"peak working set {peak / 1_048_576} MB (heap before run {before / 1_048_576} MB), " +
                           $"{GC.CollectionCount(2) - gen2Before} gen-2 collections, GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms");
         foreach (var r in result.Rounds)
-            Console.WriteLine($"  round {r.Number}: evaluated {r.AccountsEvaluated:N0}, liquidations {r.Liquidations:N0}, {clock.RoundMilliseconds[r.Number - 1]} ms");
+            Console.WriteLine($"  round {r.Number}: evaluated {r.AccountsEvaluated:N0}, liquidations {r.Liquidations:N0}, bad debt {r.BadDebt:N0}, " +
+                              $"fund drawn {r.InsuranceDrawn:N0}, ADL events {r.AdlEvents:N0}, socialised {r.SocializedLoss:N0}, {clock.RoundMilliseconds[r.Number - 1]} ms");
 
         var small = Population(sweepAccounts, 7);
         sw.Restart();
         var shocks = Enumerable.Range(1, 100).Select(i => -i * 0.004m).ToArray();
         var outcomes = new int[shocks.Length];
         Parallel.For(0, shocks.Length, i =>
-            outcomes[i] = CascadeEngine.Run(Setup(policy, small, shocks[i]), new CascadeOptions { MaxDegreeOfParallelism = 1 }).Summary.AccountsLiquidated);
+            outcomes[i] = CascadeEngine.Run(Setup(policy, small, shocks[i]), new CascadeOptions { MaxDegreeOfParallelism = 1, CertificateBand = band }).Summary.AccountsLiquidated);
         Console.WriteLine($"sweep of 100 shocks (−0.4% … −40%) over {sweepAccounts:N0} accounts: {sw.ElapsedMilliseconds} ms " +
                           $"(liquidated at −20%: {outcomes[49]:N0})");
         return 0;

@@ -100,14 +100,31 @@ public sealed class StructOfArraysEquivalenceTests
         Gen.Select(Traders, Clients, Banks, Gen.Int[1, 40], Gen.Int[0, 60], Gen.Int[0, 40], Gen.Int[0, 3], Gen.ULong)
             .Sample((traders, clients, banks, coinDrop, stockDrop, impact, fund, seed) =>
             {
-                var s = CascadeEngine.Run(Setup(traders, clients, banks, coinDrop, stockDrop, impact, fund * 2_000m, seed), new CascadeOptions { MaxRounds = 25 }).Summary;
+                var result = CascadeEngine.Run(Setup(traders, clients, banks, coinDrop, stockDrop, impact, fund * 2_000m, seed), new CascadeOptions { MaxRounds = 25 });
+                var s = result.Summary;
+                if (result.Rounds.Any(r => r.AccountsCertified > 0)) seen.Add("certified");
                 if (s.AccountsLiquidated > 0) seen.Add("liquidation");
                 if (s.AdlEvents > 0) seen.Add("adl");
                 if (s.SocializedLoss > 0m) seen.Add("socialised");
                 if (s.MarginCalls > 0) seen.Add("call");
                 if (s.InsuranceDrawn > 0m) seen.Add("insurance");
             }, iter: 100, seed: "0000000000001");
-        seen.OrderBy(x => x, StringComparer.Ordinal).ShouldBe(["adl", "call", "insurance", "liquidation", "socialised"]);
+        seen.OrderBy(x => x, StringComparer.Ordinal).ShouldBe(["adl", "call", "certified", "insurance", "liquidation", "socialised"]);
+    }
+
+    [Fact]
+    public void Health_certificates_change_no_result()
+    {
+        // The same runs with certificates off and with a wide band (proved rarely) and a narrow one (proved often).
+        Gen.Select(Traders, Clients, Banks, Gen.Int[1, 40], Gen.Int[0, 60], Gen.Int[0, 40], Gen.Int[0, 3], Gen.ULong)
+            .Sample((traders, clients, banks, coinDrop, stockDrop, impact, fund, seed) =>
+            {
+                var setup = Setup(traders, clients, banks, coinDrop, stockDrop, impact, fund * 2_000m, seed);
+                var options = new CascadeOptions { MaxRounds = 25, PartitionSize = 7 };
+                var expected = Everything(CascadeEngine.Run(setup, options with { CertificateBand = 0m }));
+                Everything(CascadeEngine.Run(setup, options with { CertificateBand = 0.3m })).ShouldBe(expected);
+                Everything(CascadeEngine.Run(setup, options with { CertificateBand = 0.001m })).ShouldBe(expected);
+            }, iter: 60);
     }
 
     /// <summary>The fingerprint plus what it leaves out: evaluations per round, call rounds, final prices and the summary.</summary>
@@ -116,7 +133,8 @@ public sealed class StructOfArraysEquivalenceTests
         var sb = new StringBuilder(CascadeTestKit.Fingerprint(r));
         foreach (var round in r.Rounds)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{round.Number}:{round.AccountsEvaluated}|{round.AdlAmount}|");
+            // The reference engine evaluates every account a certificate spares, so the two counts together must match its own.
+            sb.Append(CultureInfo.InvariantCulture, $"{round.Number}:{round.AccountsEvaluated + round.AccountsCertified}|{round.AdlAmount}|");
             foreach (var kv in round.InsuranceFunds.OrderBy(k => k.Key, StringComparer.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value};");
             foreach (var kv in round.NetSales.OrderBy(k => k.Key, StringComparer.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value};");
             sb.Append('\n');

@@ -38,11 +38,21 @@ internal sealed class CascadeRun
     private readonly Ledger _ledger;
     private readonly List<Partition> _partitions = new();
 
+    // Health certificates (CascadeOptions.CertificateBand): the prices and volatilities each round's certificates were
+    // proved at, and per round the assets whose price and volatility are still inside that round's band.
+    private readonly HealthCertifier[] _certifiers;
+    private readonly bool _certify;
+    private readonly List<(decimal[] Prices, decimal[] Volatility)> _certifiedAt = new();
+    private ulong[] _inside = [];
+    private HealthCertifier.Box? _box;
+
     public CascadeRun(CascadeSetup setup, CascadeOptions options)
     {
         _setup = setup;
         _options = options;
         if (setup.Assets.Count == 0) throw new CascadeException("the market has no assets");
+        if (options.CertificateBand < 0m || options.CertificateBand >= 1m)
+            throw new CascadeException($"the certificate band is {options.CertificateBand}; it must be at least 0 and below 1");
         if (setup.Assets.Count > 64) throw new CascadeException($"the market has {setup.Assets.Count} assets; the engine supports at most 64");
         _assets = setup.Assets.Select(a => a.Symbol).ToArray();
         for (var a = 0; a < _assets.Length; a++)
@@ -98,6 +108,11 @@ internal sealed class CascadeRun
             _venues[v] = new VenueState(v, venue, accounts, reserves, masks, _instrumentIndex, _assetIndex, _instruments, _assets);
         }
 
+        // A certificate is proved by interval evaluation; a policy's certifier is shared by the venues that use it.
+        var certifiers = new Dictionary<MarginPolicy, HealthCertifier>(ReferenceEqualityComparer.Instance);
+        _certifiers = _venues.Select(v => certifiers.TryGetValue(v.Policy, out var c) ? c : certifiers[v.Policy] = new HealthCertifier(v.Policy.Checked)).ToArray();
+        _certify = options.CertificateBand > 0m;
+
         _ledger = new Ledger(_assets.Length, _instruments.Length, _venues.Length);
         for (var v = 0; v < _venues.Length; v++) _ledger.InsuranceFunds[v] = setup.Venues[v].InsuranceFund;
 
@@ -149,7 +164,7 @@ internal sealed class CascadeRun
 
             var outcomes = Map(round, moved, market, cancellationToken);
             var reduced = Reduce(outcomes);
-            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, reduced, outcomes, cancellationToken);
+            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                     if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
@@ -178,6 +193,7 @@ internal sealed class CascadeRun
                 AdlAmount = adlAmount,
                 SocializedLoss = socialized,
                 AccountsEvaluated = reduced.Evaluated,
+                AccountsCertified = reduced.Certified,
             });
             progress?.Report(new CascadeProgress(round, _options.MaxRounds, liquidatedAccounts));
             moved = impactMoved;
@@ -275,10 +291,80 @@ internal sealed class CascadeRun
     private PartitionOutcome[] Map(int round, ulong moved, Market market, CancellationToken cancellationToken)
     {
         foreach (var venue in _venues) venue.LiquidatedThisRound.Clear();
+        if (_certify)
+        {
+            TrackCertificateBands();
+            _box = HealthCertifier.CreateBox(market, _options.CertificateBand);
+        }
         var outcomes = new PartitionOutcome[_partitions.Count];
         ForEachPartition(p => outcomes[p] = RunPartition(round, moved, market, _partitions[p]), cancellationToken);
         for (var p = 0; p < _partitions.Count; p++) _partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
         return outcomes;
+    }
+
+    /// <summary>
+    /// Records this round's prices as the centre of the certificates proved now, and marks for every earlier round the
+    /// assets whose price is still inside that round's band and whose volatility has not changed.
+    /// </summary>
+    private void TrackCertificateBands()
+    {
+        var band = _options.CertificateBand;
+        _certifiedAt.Add(((decimal[])_prices.Clone(), (decimal[])_volatility.Clone()));
+        _inside = new ulong[_certifiedAt.Count + 1];
+        for (var r = 1; r <= _certifiedAt.Count; r++)
+        {
+            var (prices, volatility) = _certifiedAt[r - 1];
+            ulong inside = 0;
+            for (var a = 0; a < _assets.Length; a++)
+            {
+                if (_prices[a] >= HealthCertifier.Lower(prices[a], band) && _prices[a] <= HealthCertifier.Upper(prices[a], band) && _volatility[a] == volatility[a])
+                    inside |= 1UL << a;
+            }
+
+            _inside[r] = inside;
+        }
+    }
+
+    /// <summary>The assets whose prices the account's evaluation reads: its items', or all when the policy reads the market by symbol.</summary>
+    private ulong NeededAssets(VenueState venue, int i) =>
+        _certifiers[venue.Index].ReadsMarketDirectly ? ulong.MaxValue >> (64 - _assets.Length) : venue.AssetMasks[i];
+
+    /// <summary>True when the account holds a certificate whose prices and wallet band still contain the present ones.</summary>
+    private bool StillCertified(VenueState venue, int i)
+    {
+        var round = venue.Certificates[i];
+        if (round <= 0) return false;
+        var needed = NeededAssets(venue, i);
+        if ((needed & ~_inside[round]) != 0) return false;
+        var wallet = venue.Wallets[i];
+        var centre = venue.CertifiedWallets[i];
+        var band = _options.CertificateBand;
+        return wallet >= HealthCertifier.Lower(centre, band) && wallet <= HealthCertifier.Upper(centre, band);
+    }
+
+    /// <summary>
+    /// After a healthy evaluation: an account healthy at two evaluations in a row is offered a certificate, so accounts
+    /// that turn at once are not charged for one; a failed attempt waits for another healthy evaluation.
+    /// </summary>
+    private void Certify(int round, VenueState venue, int i, Account account, HealthCertifier.Scratch scratch)
+    {
+        if (venue.Certificates[i] == 0)
+        {
+            venue.Certificates[i] = -1;
+            return;
+        }
+
+        var certifier = _certifiers[venue.Index];
+        if (certifier.Certify(account, _box!, scratch))
+        {
+            venue.Certificates[i] = round;
+            venue.CertifiedWallets[i] = venue.Wallets[i];
+            if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = certifier.RankBound(scratch);
+        }
+        else
+        {
+            venue.Certificates[i] = 0;
+        }
     }
 
     private PartitionOutcome RunPartition(int round, ulong moved, Market market, Partition partition)
@@ -286,15 +372,24 @@ internal sealed class CascadeRun
         var outcome = new PartitionOutcome(_assets.Length, _instruments.Length, _venues.Length);
         var venue = partition.Venue;
         var policy = venue.Policy;
-        var adl = policy.Checked.Adl != null;
+        var certify = _certify && _certifiers[venue.Index].Supported;
+        var scratch = certify ? _certifiers[venue.Index].CreateScratch() : null;
         var frame = policy.CreateFrame();
         for (var i = partition.Start; i < partition.End; i++)
         {
             // An account is evaluated when its own state changed or a price it depends on moved.
-            if (!venue.Dirty[i] && (venue.AssetMasks[i] & moved) == 0)
+            if (!venue.Dirty[i] && (NeededAssets(venue, i) & moved) == 0)
             {
                 if (venue.Status[i] == MarginStatus.MarginCall) outcome.CallsRunning |= StillRunning(venue, i);
-                if (adl && venue.PositionCount[i] > 0) outcome.AdlPending.Add(i);
+                continue;
+            }
+
+            // ...unless its certificate proves it healthy for where the prices and its wallet now are. Its items and
+            // call rounds cannot have changed: changing them ends the certificate.
+            if (certify && StillCertified(venue, i))
+            {
+                venue.Dirty[i] = false;
+                outcome.Certified++;
                 continue;
             }
 
@@ -306,30 +401,30 @@ internal sealed class CascadeRun
                 outcome.Evaluated++;
                 venue.Dirty[i] = false;
                 venue.Status[i] = status;
-                if (adl && venue.PositionCount[i] > 0)
-                {
-                    // ADL ranks are read from this frame while it still describes the account; an account this round
-                    // changes is ranked afresh, and only if the venue needs ADL.
-                    if (status == MarginStatus.Healthy && venue.CallRounds[i] == 0) Rank(venue, i, account, market, frame, outcome.AdlCandidates);
-                    else outcome.AdlPending.Add(i);
-                }
-
                 switch (status)
                 {
                     case MarginStatus.Liquidatable:
+                        venue.Certificates[i] = 0;
+
                         // Marked again so the reduce step sees this round's liquidation, and the next round re-evaluates.
                         // An account with nothing left to take stays as it is: liquidating it again would count its
                         // unresolved deficit as new bad debt every round and keep the run from reaching its fixpoint.
                         venue.Dirty[i] = Liquidate(venue, i, account, market, frame, outcome);
                         break;
                     case MarginStatus.MarginCall:
+                        venue.Certificates[i] = 0;
                         Call(round, venue, i, frame, outcome);
                         break;
                     default:
                         if (venue.CallRounds[i] != 0)
                         {
                             venue.CallRounds[i] = 0;
+                            venue.Certificates[i] = 0;
                             venue.Touch(i);
+                        }
+                        else if (certify)
+                        {
+                            Certify(round, venue, i, account, scratch!);
                         }
 
                         break;
@@ -354,6 +449,14 @@ internal sealed class CascadeRun
             if (venue.PositionSize[slot] * (mark - venue.PositionEntry[slot]) <= 0m) continue;
             candidates.Add(new AdlCandidate(venue.Policy.AdlRank(account, market, frame, k), i, k));
         }
+    }
+
+    /// <summary>True when one of the account's positions is in profit at the current marks, so ADL may close it.</summary>
+    private bool HasProfit(VenueState venue, int i)
+    {
+        for (int k = venue.PositionStart[i], end = k + venue.PositionCount[i]; k < end; k++)
+            if (venue.PositionSize[k] * (_prices[_instrumentUnderlying[venue.PositionInstrument[k]]] - venue.PositionEntry[k]) > 0m) return true;
+        return false;
     }
 
     private static bool StillRunning(VenueState venue, int i)
@@ -525,6 +628,7 @@ internal sealed class CascadeRun
             total.TopUpAmount += o.TopUpAmount;
             total.Liquidations += o.Liquidations;
             total.Evaluated += o.Evaluated;
+            total.Certified += o.Certified;
             total.CallsRunning |= o.CallsRunning;
         }
 
@@ -533,7 +637,7 @@ internal sealed class CascadeRun
 
     // ---------- Bad debt: insurance fund, then ADL, then socialised loss ----------
 
-    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, PartitionOutcome reduced, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
+    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, CancellationToken cancellationToken)
     {
         decimal badDebt = 0m, drawn = 0m, adlAmount = 0m, socialized = 0m;
         var adlEvents = 0;
@@ -557,7 +661,7 @@ internal sealed class CascadeRun
 
             if (shortfalls.Count > 0)
             {
-                var (events, fromAdl) = Deleverage(venue, shortfalls, market, outcomes, cancellationToken);
+                var (events, fromAdl) = Deleverage(venue, shortfalls, market, cancellationToken);
                 adlEvents += events;
                 adlAmount += fromAdl;
                 socialized += Socialize(venue, shortfalls, cancellationToken);
@@ -604,41 +708,73 @@ internal sealed class CascadeRun
     /// bankrupt accounts (in account order) until their shortfalls are covered. ADL trades happen off the order book,
     /// so they move no price. Covered amounts are taken off <paramref name="shortfalls"/>.
     /// </summary>
-    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
+    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, CancellationToken cancellationToken)
     {
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
 
-        // Bankrupt accounts hold no positions, so they are never among the candidates. Accounts the map step could
-        // not rank from its frame are ranked now, per partition in parallel; the order is total, so the sort below
-        // gives the same list however the candidates were gathered.
-        var pending = new List<AdlCandidate>?[_partitions.Count];
+        // Ranks are computed only when a venue needs ADL, for accounts with a profitable position; bankrupt accounts
+        // hold no positions, so they are never among the candidates. An account whose health certificate still holds
+        // carries a bound on its ranks, and is ranked only once that bound reaches the best rank left (below); the
+        // others are ranked now, per partition in parallel. The order is total, so the same sequence comes out however
+        // the candidates were gathered.
+        var found = new List<AdlCandidate>?[_partitions.Count];
+        var deferred = new List<(int Account, decimal Bound)>?[_partitions.Count];
+        var bounded = _certify && venue.CertifiedRankBounds != null;
         ForEachPartition(p =>
         {
-            if (_partitions[p].Venue != venue || outcomes[p].AdlPending.Count == 0) return;
-            var found = new List<AdlCandidate>();
+            var (owner, start, end) = _partitions[p];
+            if (owner != venue) return;
+            var list = new List<AdlCandidate>();
+            var later = new List<(int, decimal)>();
             var frame = venue.Policy.CreateFrame();
-            foreach (var i in outcomes[p].AdlPending)
+            for (var i = start; i < end; i++)
             {
-                if (venue.PositionCount[i] == 0) continue;
+                if (!HasProfit(venue, i)) continue;
+                if (bounded && StillCertified(venue, i) && venue.CertifiedRankBounds![i] != decimal.MaxValue)
+                {
+                    later.Add((i, venue.CertifiedRankBounds[i]));
+                    continue;
+                }
+
                 var account = venue.View(i);
                 venue.Policy.Assess(account, market, frame);
-                Rank(venue, i, account, market, frame, found);
+                Rank(venue, i, account, market, frame, list);
             }
 
-            pending[p] = found;
+            found[p] = list;
+            deferred[p] = later;
         }, cancellationToken);
 
         var candidates = new List<AdlCandidate>();
+        var waiting = new PriorityQueue<int, decimal>(Comparer<decimal>.Create((x, y) => y.CompareTo(x)));
         for (var p = 0; p < _partitions.Count; p++)
         {
-            if (_partitions[p].Venue != venue) continue;
-            candidates.AddRange(outcomes[p].AdlCandidates);
-            if (pending[p] != null) candidates.AddRange(pending[p]!);
+            if (found[p] != null) candidates.AddRange(found[p]!);
+            if (deferred[p] != null) waiting.EnqueueRange(deferred[p]!);
         }
 
         // A heap, not a sort: building it is linear, and a round that needs little ADL takes only the first few.
         var queue = new PriorityQueue<AdlCandidate, AdlCandidate>(new AdlCandidate.HighestRankFirst());
         queue.EnqueueRange(candidates.Select(c => (c, c)));
+        var waitingFrame = venue.Policy.CreateFrame();
+        var waitingRanks = new List<AdlCandidate>();
+
+        // Before each pick, every deferred account whose bound could reach the best exact rank is ranked exactly; the
+        // rest cannot hold the next candidate. An equal bound is ranked too, so ties are broken by the full order.
+        bool Next()
+        {
+            while (waiting.TryPeek(out var i, out var bound) && (queue.Count == 0 || bound >= queue.Peek().Rank))
+            {
+                waiting.Dequeue();
+                var account = venue.View(i);
+                venue.Policy.Assess(account, market, waitingFrame);
+                waitingRanks.Clear();
+                Rank(venue, i, account, market, waitingFrame, waitingRanks);
+                foreach (var c in waitingRanks) queue.Enqueue(c, c);
+            }
+
+            return queue.Count > 0;
+        }
 
         var events = 0;
         var covered = 0m;
@@ -646,7 +782,7 @@ internal sealed class CascadeRun
         for (var s = 0; s < shortfalls.Count; s++)
         {
             var (target, need) = shortfalls[s];
-            while (need > 0m && queue.Count > 0)
+            while (need > 0m && Next())
             {
                 var (i, k) = (queue.Peek().Account, queue.Peek().Position);
                 var slot = venue.PositionStart[i] + k;

@@ -47,13 +47,9 @@ internal sealed class PartitionOutcome
 
     public int Evaluated { get; set; }
 
+    public int Certified { get; set; }
+
     public bool CallsRunning { get; set; }
-
-    /// <summary>Profitable positions ranked from the frame of this round's evaluation, for ADL should the venue need it.</summary>
-    public System.Collections.Generic.List<AdlCandidate> AdlCandidates { get; } = new();
-
-    /// <summary>Accounts with positions whose ADL ranks must be computed afresh should the venue need ADL this round.</summary>
-    public System.Collections.Generic.List<int> AdlPending { get; } = new();
 
     /// <summary>Accounts liquidated by this partition, in account order.</summary>
     public System.Collections.Generic.List<int> LiquidatedAccounts { get; } = new();

@@ -34,6 +34,9 @@ internal sealed class VenueState
         Touched = new bool[n];
         _views = new Account?[n];
         ItemsChanged = new bool[n];
+        Certificates = new int[n];
+        CertifiedWallets = new decimal[n];
+        CertifiedRankBounds = setup.Policy.Checked.Adl != null ? new decimal[n] : null;
         PositionStart = new int[n];
         PositionCount = new int[n];
         HoldingStart = new int[n];
@@ -140,6 +143,18 @@ internal sealed class VenueState
     /// <summary>True once a position, holding or debt of the account changed.</summary>
     public bool[] ItemsChanged { get; }
 
+    /// <summary>
+    /// Per account: the round whose prices its health certificate was proved at; 0 for none, −1 for an account found
+    /// healthy at its last evaluation and due a certificate at the next.
+    /// </summary>
+    public int[] Certificates { get; }
+
+    /// <summary>The wallet each certificate was proved around.</summary>
+    public decimal[] CertifiedWallets { get; }
+
+    /// <summary>Per certified account, a value none of its ADL ranks exceeds inside the certificate; null without ADL.</summary>
+    public decimal[]? CertifiedRankBounds { get; }
+
     public int[] PositionStart { get; }
 
     public int[] PositionCount { get; }
@@ -185,6 +200,7 @@ internal sealed class VenueState
     {
         Touch(i);
         ItemsChanged[i] = true;
+        Certificates[i] = 0;
     }
 
     /// <summary>

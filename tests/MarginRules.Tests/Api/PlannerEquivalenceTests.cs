@@ -151,17 +151,18 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
 
     /// <summary>
     /// An account of the venue's kind: up to four positions (long or short, some isolated) or holdings, up to three debts,
-    /// sizes whole multiples of <see cref="Unit"/> of notional written with 0 to 2 decimal places, so order keys and debt
-    /// values tie often and in different scales; zero sizes too. Leverage from 1× to 60× on the wallet.
+    /// sizes multiples of 15 (positions, up to 450,000 of notional) or of 1 (holdings) times <see cref="Unit"/> of notional written with 0 to 2 decimal places, so order keys and debt
+    /// values tie often and in different scales, or a third of that, so sums and products round in the 28th digit and
+    /// their order shows; zero sizes too. Leverage from 1× to 60× on the wallet.
     /// </summary>
     private static Gen<Account> Account(Venue venue) =>
-        from items in Gen.Select(Gen.Int[0, venue.Items.Length - 1], Gen.Int[venue.Positions ? -30 : 0, 30], Gen.Int[0, 2], Gen.Int[-5, 5], Gen.Bool, Gen.Int[0, 20]).Array[0, 4]
-        from debts in Gen.Select(Gen.Int[0, Math.Max(0, venue.Debts.Length - 1)], Gen.Int[0, 30], Gen.Int[0, 2]).Array[0, venue.Debts.Length == 0 ? 0 : 3]
+        from items in Gen.Select(Gen.Int[0, venue.Items.Length - 1], venue.Positions ? Gen.Int[-6, 6].Select(u => u * 15) : Gen.Int[0, 30], Gen.Int[0, 5], Gen.Int[-5, 5], Gen.Bool, Gen.Int[0, 20]).Array[0, 4]
+        from debts in Gen.Select(Gen.Int[0, Math.Max(0, venue.Debts.Length - 1)], Gen.Int[0, 30], Gen.Int[0, 5]).Array[0, venue.Debts.Length == 0 ? 0 : 3]
         from leverage in Gen.Int[1, 60]
         from callRounds in Gen.Int[0, 5]
         select Build(venue, items, debts, leverage, callRounds);
 
-    private static Account Build(Venue venue, (int Item, int Units, int Scale, int EntryMove, bool Isolated, int Margin)[] items, (int Debt, int Units, int Scale)[] debts, int leverage, int callRounds)
+    private static Account Build(Venue venue, (int Item, int Units, int Form, int EntryMove, bool Isolated, int Margin)[] items, (int Debt, int Units, int Form)[] debts, int leverage, int callRounds)
     {
         var positions = ImmutableArray.CreateBuilder<Position>();
         var holdings = ImmutableArray.CreateBuilder<Holding>();
@@ -169,7 +170,7 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
         foreach (var x in items)
         {
             var (symbol, price) = venue.Items[x.Item];
-            var quantity = x.Units * Unit / price * Scaled(x.Scale);
+            var quantity = x.Units * Unit / price * Form(x.Form);
             notional += Math.Abs(quantity) * price;
             if (venue.Positions)
                 positions.Add(new Position(symbol, quantity, price * (1m + x.EntryMove / 100m), x.Isolated, Math.Abs(quantity) * price * x.Margin / 100m));
@@ -177,15 +178,15 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
                 holdings.Add(new Holding(symbol, quantity));
         }
 
-        var owed = debts.Select(d => new Debt(venue.Debts[d.Debt].Symbol, d.Units * Unit / venue.Debts[d.Debt].Price * Scaled(d.Scale))).ToImmutableArray();
+        var owed = debts.Select(d => new Debt(venue.Debts[d.Debt].Symbol, d.Units * Unit / venue.Debts[d.Debt].Price * Form(d.Form))).ToImmutableArray();
         return new Account("generated", venue.Positions ? Math.Round(notional / leverage, 2) : leverage * 100m, positions.ToImmutable(), holdings.ToImmutable(), owed, [])
         {
             CallRounds = callRounds,
         };
     }
 
-    /// <summary>One written with <paramref name="scale"/> decimal places.</summary>
-    private static decimal Scaled(int scale) => new((int)Math.Pow(10, scale), 0, 0, false, (byte)scale);
+    /// <summary>One written with <paramref name="form"/> decimal places (0 to 2), or a third, 28 digits long (3 to 5).</summary>
+    private static decimal Form(int form) => form < 3 ? new((int)Math.Pow(10, form), 0, 0, false, (byte)form) : 1m / 3m;
 
     /// <summary>The venue's prices moved by −30% to +10% (debts in cash stay at their price), with a volatility per item.</summary>
     private static Gen<Market> Market(Venue venue) =>

@@ -18,7 +18,7 @@ namespace MarginRules.Assessment;
 /// </summary>
 /// <remarks>
 /// A ref struct whose per-item numbers live on the stack: the cascade plans once per liquidated account, hundreds of
-/// thousands of times a round, so planning allocates only the instruction it returns.
+/// thousands of times a round, so planning should allocate little beyond the instruction it returns.
 /// </remarks>
 internal readonly ref struct LiquidationPlanner
 {
@@ -75,8 +75,8 @@ internal readonly ref struct LiquidationPlanner
         _debtValues = numbers.Slice(count * (3 + _penaltyCount) + debts, debts);
 
         // The `where` condition picks the items that can be taken; prices, order keys and rates are read for those
-        // alone, so a condition can guard what they compute. Each is read for every kept item before the next, so a
-        // failing account fails on the same expression as before.
+        // alone, so a condition can guard what they compute. Prices, then keys, then rates, then shares, each for
+        // every kept item, then the debts: that order decides which error an account that fails twice reports.
         var kept = 0;
         for (var i = 0; i < count; i++)
             if (program.IsTakeable(ruleIndex, account, market, frame, i)) indices[kept++] = i;
@@ -99,7 +99,7 @@ internal readonly ref struct LiquidationPlanner
             foreach (var i in _kept) _shares[i] = Math.Clamp(program.GetItemShare(ruleIndex, account, market, frame, i), 0m, 1m);
 
         // The base of a holdings rule is the debt to repay; `where` limits the collateral sold, not the debt. Summed
-        // in account order as each price is read, so an unlisted debt asset fails where it did.
+        // in account order, each value as its price is read, like the policy's own sums.
         _debtTotal = 0m;
         for (var d = 0; d < debts; d++)
         {
@@ -252,7 +252,7 @@ internal readonly ref struct LiquidationPlanner
 
     /// <summary>
     /// The sum of an item's penalty rates, added from 0 in rule order as Enumerable.Sum adds them, so every digit (and
-    /// an overflow) is the same. Read where it is needed rather than once, so an overflow happens only where it did.
+    /// an overflow) is the same. Summed where it is used rather than stored, so only an item the plan reaches can overflow.
     /// </summary>
     private decimal RateSum(int i)
     {
@@ -271,6 +271,7 @@ internal readonly ref struct LiquidationPlanner
         foreach (var i in _order)
         {
             if (remaining <= 0m) break;
+            // Summed for positions too, where only an overflow matters: a rate sum beyond decimal's range fails the plan.
             var totalRate = RateSum(i);
             if (_positions)
             {

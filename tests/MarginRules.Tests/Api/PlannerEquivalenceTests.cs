@@ -69,6 +69,67 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
         if (!venue.Positions) counts.Repaid.ShouldBeGreaterThan(10);
     }
 
+    /// <summary>
+    /// What no example writes: <c>size each</c> with a 28-digit share, an ascending order, a chunk and several penalties
+    /// to one recipient, on positions and on holdings, so sums over three or more items round and their order shows.
+    /// </summary>
+    private static readonly Dictionary<string, (string Text, Venue Venue)> Cases = new()
+    {
+        ["positions"] = ("""
+            policy "Planner cases: positions" version "1" currency USD
+
+            param third "A share 28 digits long": ratio = 1 / 3
+
+            equity = account.wallet + sum(p in positions: p.upnl)
+            maintenance = sum(p in positions: p.notional) * 10%
+
+            liquidation trim "A third of every cross position, smallest first, at most the maintenance a step" {
+              when equity < maintenance
+              take p in positions where not p.isolated by p.notional asc
+              size each third
+              penalty third / 10 to insurance
+              penalty 1% to liquidator
+              penalty third / 100 to insurance
+              chunk maintenance
+            }
+            """, Venues["binance-btcusdt.margin"]),
+        ["holdings"] = ("""
+            policy "Planner cases: holdings" version "1" currency USD
+
+            param third "A share 28 digits long": ratio = 1 / 3
+
+            let collateral "Collateral value" = sum(h in holdings: h.value)
+            let debt "Debt value" = sum(d in debts: d.value)
+            equity = account.wallet + collateral - debt
+            maintenance = collateral * 20%
+
+            liquidation trim "A third of every holding, smallest first, at most half the debt a step" {
+              when equity < maintenance
+              take h in holdings by h.value asc
+              size each third
+              penalty third / 10 to liquidator
+              penalty 2% to protocol
+              penalty third / 100 to liquidator
+              chunk debt / 2
+            }
+            """, Venues["aave-v3.margin"]),
+    };
+
+    [Theory]
+    [InlineData("positions")]
+    [InlineData("holdings")]
+    public void The_planner_matches_the_LINQ_planner_on_size_each_in_ascending_order_with_a_chunk(string name)
+    {
+        var (text, venue) = Cases[name];
+        var (_, compiled) = ExamplePolicies.Build(text, name + ".margin");
+        var counts = new Counts();
+        Gen.Select(Account(venue), Market(venue))
+            .Sample((account, market) => Compare(compiled, account, market, counts), iter: 1_000, print: Describe);
+
+        output.WriteLine($"{name}: {counts}");
+        counts.Taken.ShouldBeGreaterThan(100);
+    }
+
     [Fact]
     public void The_planner_matches_the_LINQ_planner_on_random_generated_policies()
     {

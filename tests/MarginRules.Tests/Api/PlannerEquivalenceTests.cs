@@ -15,9 +15,10 @@ namespace MarginRules.Tests.Api;
 
 /// <summary>
 /// The loop-based <see cref="LiquidationPlanner"/> against the LINQ planner it replaced (kept in Cascade/Reference/ as the
-/// oracle): on random accounts for the example policies and on random generated policies, every field of the instruction
-/// (steps and their penalties, repayments, penalty totals, amounts, credit) must agree to the last decimal digit and
-/// scale, and a plan that fails must fail with the same exception and message.
+/// oracle): on random accounts for the example policies, two policies written for what the examples leave out, and random
+/// generated policies, every field of the instruction (steps and their penalties, repayments, penalty totals, amounts,
+/// credit) must agree to the last decimal digit and scale, and a plan that fails must fail with the same exception and
+/// message.
 /// </summary>
 public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
 {
@@ -27,6 +28,7 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
     /// <summary>An example policy with the symbols its accounts take (positions or holdings) and owe, and their prices.</summary>
     private sealed record Venue(bool Positions, (string Symbol, decimal Price)[] Items, (string Symbol, decimal Price)[] Debts);
 
+    /// <summary>The example policies compared, each with symbols and prices its tables and functions accept.</summary>
     private static readonly Dictionary<string, Venue> Venues = new()
     {
         ["binance-btcusdt.margin"] = new(true, [("BTCUSDT", 40_000m), ("ETHUSDT", 2_000m), ("SOLUSDT", 100m)], []),
@@ -162,6 +164,7 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
         }
         catch (Exception e) when (e is PolicyEvaluationException or ArithmeticException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException)
         {
+            // An account the policy cannot evaluate is never planned.
             return;
         }
 

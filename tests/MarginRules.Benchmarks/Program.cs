@@ -12,6 +12,8 @@ if (args.Length > 0 && args[0] == "analyzer-host")
     return MarginRules.Benchmarks.Parsing.AnalyzerHostProject.Run(args.AsSpan(1));
 if (args.Length > 0 && args[0] == "cascade")
     return MarginRules.Benchmarks.Cascade.CascadeRun.Run(args.AsSpan(1));
+if (args.Length > 0 && args[0] == "planner")
+    return PlannerRun.Run(args.AsSpan(1));
 
 BenchmarkSwitcher.FromAssembly(typeof(TieredMarginBenchmarks).Assembly).Run(args);
 return 0;

@@ -16,62 +16,100 @@ namespace MarginRules.Assessment;
 /// collateral seized is the debt repaid × (1 + the sum of the penalty rates). With <c>size whole</c> every holding is seized and credited at its value less its
 /// penalties; the credit repays debts and what is left over is paid into the wallet.
 /// </summary>
-internal sealed class LiquidationPlanner
+/// <remarks>
+/// A ref struct whose per-item numbers live on the stack: the cascade plans once per liquidated account, hundreds of
+/// thousands of times a round, so planning should allocate little beyond the instruction it returns.
+/// </remarks>
+internal readonly ref struct LiquidationPlanner
 {
+    /// <summary>Decimal places to which a restore amount is rounded up (a hundredth of the quote currency).</summary>
+    public const int RestoreDecimals = 2;
+
+    // Scratch up to this many decimals (4 KB) and indices is stack-allocated; larger accounts use arrays.
+    private const int StackDecimals = 256;
+    private const int StackIndices = 256;
+
+    // The members of PenaltyRecipient are 0 … Protocol; totals are kept by recipient in that order.
+    private const int Recipients = (int)PenaltyRecipient.Protocol + 1;
+
     private readonly PolicyProgram _program;
     private readonly int _ruleIndex;
     private readonly LiquidationRule _rule;
     private readonly Account _account;
     private readonly Market _market;
-    private readonly int[] _kept;
-    private readonly int[] _order;
-    private readonly decimal[][] _rates;
-    private readonly decimal[] _prices;
+    private readonly bool _positions;
+    private readonly int _penaltyCount;
 
-    // `size each`: the clamped share of every kept item; null for the sizes that give one total.
-    private readonly decimal[]? _shares;
+    // The items the `where` condition keeps, in account order, and the same items in the rule's order.
+    private readonly Span<int> _kept;
+    private readonly Span<int> _order;
 
-    private LiquidationPlanner(PolicyProgram program, int ruleIndex, Account account, Market market, EvaluationFrame frame)
+    // By item index: the price, the `size each` share, and the penalty rates (_penaltyCount per item, in rule order).
+    // Only kept items are filled.
+    private readonly Span<decimal> _prices;
+    private readonly Span<decimal> _shares;
+    private readonly Span<decimal> _rates;
+
+    // Holdings rules: each debt's price and value, the debts by value largest first, and their total in account order.
+    private readonly Span<decimal> _debtPrices;
+    private readonly Span<decimal> _debtValues;
+    private readonly Span<int> _debtOrder;
+    private readonly decimal _debtTotal;
+
+    private LiquidationPlanner(PolicyProgram program, int ruleIndex, Account account, Market market, EvaluationFrame frame, Span<decimal> numbers, Span<int> indices)
     {
         _program = program;
         _ruleIndex = ruleIndex;
         _rule = program.Policy.Liquidations[ruleIndex];
         _account = account;
         _market = market;
-        var positions = _rule.Collection == CollectionKind.Positions;
-        var count = positions ? account.Positions.Length : account.Holdings.Length;
+        _positions = _rule.Collection == CollectionKind.Positions;
+        _penaltyCount = _rule.Penalties.Count;
+        var count = _positions ? account.Positions.Length : account.Holdings.Length;
+        var debts = _positions ? 0 : account.Debts.Length;
+        _prices = numbers.Slice(0, count);
+        _shares = numbers.Slice(count, count);
+        var keys = numbers.Slice(2 * count, count);
+        _rates = numbers.Slice(3 * count, count * _penaltyCount);
+        _debtPrices = numbers.Slice(count * (3 + _penaltyCount), debts);
+        _debtValues = numbers.Slice(count * (3 + _penaltyCount) + debts, debts);
+
         // The `where` condition picks the items that can be taken; prices, order keys and rates are read for those
-        // alone, so a condition can guard what they compute.
-        var takeable = Enumerable.Range(0, count).Where(i => program.IsTakeable(ruleIndex, account, market, frame, i)).ToArray();
-        _kept = takeable;
-        _prices = new decimal[count];
-        foreach (var i in takeable)
-            _prices[i] = Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
-        IEnumerable<int> indices = takeable;
+        // alone, so a condition can guard what they compute. Prices, then keys, then rates, then shares, each for
+        // every kept item, then the debts: that order decides which error an account that fails twice reports.
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+            if (program.IsTakeable(ruleIndex, account, market, frame, i)) indices[kept++] = i;
+        _kept = indices.Slice(0, kept);
+        _order = indices.Slice(count, kept);
+        _debtOrder = indices.Slice(2 * count, debts);
+        foreach (var i in _kept) _prices[i] = Price(_positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
+        _kept.CopyTo(_order);
         if (_rule.OrderBy != null)
         {
-            var keys = new decimal[count];
-            foreach (var i in takeable) keys[i] = program.GetItemValue(ruleIndex, -1, account, market, frame, i);
-
-            // LINQ's OrderBy is stable, so equal keys keep the account's order.
-            indices = _rule.Descending ? indices.OrderByDescending(i => keys[i]) : indices.OrderBy(i => keys[i]);
+            foreach (var i in _kept) keys[i] = program.GetItemValue(ruleIndex, -1, account, market, frame, i);
+            SortStable(_order, keys, _rule.Descending);
         }
 
-        _order = indices.ToArray();
-        _rates = new decimal[count][];
-        for (var i = 0; i < count; i++) _rates[i] = Array.Empty<decimal>();
-        foreach (var i in takeable)
-        {
-            _rates[i] = new decimal[_rule.Penalties.Count];
-            for (var k = 0; k < _rule.Penalties.Count; k++)
-                _rates[i][k] = program.GetItemValue(ruleIndex, k, account, market, frame, i);
-        }
+        foreach (var i in _kept)
+            for (var k = 0; k < _penaltyCount; k++)
+                _rates[i * _penaltyCount + k] = program.GetItemValue(ruleIndex, k, account, market, frame, i);
 
         if (_rule.SizeKind == LiquidationSizeKind.Each)
+            foreach (var i in _kept) _shares[i] = Math.Clamp(program.GetItemShare(ruleIndex, account, market, frame, i), 0m, 1m);
+
+        // The base of a holdings rule is the debt to repay; `where` limits the collateral sold, not the debt. Summed
+        // in account order, each value as its price is read, like the policy's own sums.
+        _debtTotal = 0m;
+        for (var d = 0; d < debts; d++)
         {
-            _shares = new decimal[count];
-            foreach (var i in takeable) _shares[i] = Math.Clamp(program.GetItemShare(ruleIndex, account, market, frame, i), 0m, 1m);
+            _debtPrices[d] = Price(account.Debts[d].Asset);
+            _debtValues[d] = account.Debts[d].Quantity * _debtPrices[d];
+            _debtTotal += _debtValues[d];
+            _debtOrder[d] = d;
         }
+
+        SortStable(_debtOrder, _debtValues, descending: true);
     }
 
     private decimal Price(string symbol) =>
@@ -79,14 +117,40 @@ internal sealed class LiquidationPlanner
             ? quote.Price
             : throw new PolicyEvaluationException($"the market does not list `{symbol}`", _program.Policy.Source, _rule.Span, _account.Id);
 
-    /// <summary>Decimal places to which a restore amount is rounded up (a hundredth of the quote currency).</summary>
-    public const int RestoreDecimals = 2;
-
     /// <summary>Plans the liquidation for the rule <see cref="EvaluationFrame.RuleIndex"/> names.</summary>
     public static LiquidationInstruction Plan(PolicyProgram program, Account account, Market market, EvaluationFrame frame)
     {
-        var planner = new LiquidationPlanner(program, frame.RuleIndex, account, market, frame);
+        var rule = program.Policy.Liquidations[frame.RuleIndex];
+        var positions = rule.Collection == CollectionKind.Positions;
+        var count = positions ? account.Positions.Length : account.Holdings.Length;
+        var debts = positions ? 0 : account.Debts.Length;
+        var decimals = count * (3 + rule.Penalties.Count) + 2 * debts;
+        var indices = 2 * count + debts;
+        var planner = new LiquidationPlanner(program, frame.RuleIndex, account, market, frame,
+            decimals <= StackDecimals ? stackalloc decimal[decimals] : new decimal[decimals],
+            indices <= StackIndices ? stackalloc int[indices] : new int[indices]);
         return planner.Build(frame);
+    }
+
+    /// <summary>
+    /// Sorts item indices by key, in place, keeping equal keys in their present (account) order as LINQ's stable
+    /// OrderBy and OrderByDescending do. Insertion sort: a rule takes from a handful of items.
+    /// </summary>
+    private static void SortStable(Span<int> indices, ReadOnlySpan<decimal> keys, bool descending)
+    {
+        for (var n = 1; n < indices.Length; n++)
+        {
+            var item = indices[n];
+            var key = keys[item];
+            var j = n - 1;
+            while (j >= 0 && (descending ? keys[indices[j]] < key : keys[indices[j]] > key))
+            {
+                indices[j + 1] = indices[j];
+                j--;
+            }
+
+            indices[j + 1] = item;
+        }
     }
 
     private LiquidationInstruction Build(EvaluationFrame frame)
@@ -104,15 +168,10 @@ internal sealed class LiquidationPlanner
         decimal? chunk = _rule.Chunk == null ? null : Math.Max(0m, Value(RuleValue.Chunk, frame));
         var amount = chunk.HasValue ? Math.Min(targetAmount, chunk.Value) : targetAmount;
         var (steps, repayments, taken) = Take(amount);
-        var penalties = steps.SelectMany(s => s.Penalties)
-            .GroupBy(p => p.Recipient)
-            .OrderBy(g => g.Key)
-            .Select(g => new PenaltyAmount(g.Key, g.Sum(p => p.Amount)))
-            .ToArray();
         return new LiquidationInstruction
         {
             RuleName = _rule.Name,
-            Target = _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings,
+            Target = _positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings,
             SizeKind = _rule.SizeKind,
             BaseAmount = baseAmount,
             TargetAmount = targetAmount,
@@ -120,7 +179,7 @@ internal sealed class LiquidationPlanner
             Chunk = chunk,
             Steps = steps,
             Repayments = repayments,
-            Penalties = penalties,
+            Penalties = PenaltyTotals(steps),
         };
     }
 
@@ -131,25 +190,21 @@ internal sealed class LiquidationPlanner
     /// </summary>
     private LiquidationInstruction BuildWhole(decimal debt)
     {
-        var steps = new List<LiquidationStep>();
+        var steps = new LiquidationStep[_order.Length];
+        var taken = 0;
         var credit = 0m;
         foreach (var i in _order)
         {
             var h = _account.Holdings[i];
             var value = h.Quantity * _prices[i];
             if (value == 0m) continue;
-            var rates = _rates[i];
-            var share = value * (1m - rates.Sum());
-            steps.Add(new LiquidationStep(i, h.Asset, h.Quantity, share, value, Penalties(rates, value)));
+            var share = value * (1m - RateSum(i));
+            steps[taken++] = new LiquidationStep(i, h.Asset, h.Quantity, share, value, Penalties(i, value));
             credit += share;
         }
 
         var repaid = Math.Clamp(credit, 0m, debt);
-        var penalties = steps.SelectMany(s => s.Penalties)
-            .GroupBy(p => p.Recipient)
-            .OrderBy(g => g.Key)
-            .Select(g => new PenaltyAmount(g.Key, g.Sum(p => p.Amount)))
-            .ToArray();
+        var seized = Trim(steps, taken);
         return new LiquidationInstruction
         {
             RuleName = _rule.Name,
@@ -159,9 +214,9 @@ internal sealed class LiquidationPlanner
             TargetAmount = debt,
             Amount = repaid,
             Credit = Math.Max(0m, credit - repaid),
-            Steps = steps.ToArray(),
+            Steps = seized,
             Repayments = Repay(repaid),
-            Penalties = penalties,
+            Penalties = PenaltyTotals(seized),
         };
     }
 
@@ -169,19 +224,12 @@ internal sealed class LiquidationPlanner
 
     private decimal BaseAmount()
     {
-        decimal total = 0m;
-        if (_rule.Collection == CollectionKind.Positions)
-        {
-            // Only the positions the `where` condition keeps can be closed, so only their notional is the base.
-            // Summed in account order, as the policy's own sums are.
-            foreach (var i in _kept) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
-        }
-        else
-        {
-            // The base of a holdings rule is the debt to repay; `where` limits the collateral sold, not the debt.
-            foreach (var d in _account.Debts) total += d.Quantity * Price(d.Asset);
-        }
+        if (!_positions) return _debtTotal;
 
+        // Only the positions the `where` condition keeps can be closed, so only their notional is the base.
+        // Summed in account order, as the policy's own sums are.
+        decimal total = 0m;
+        foreach (var i in _kept) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
         return total;
     }
 
@@ -192,41 +240,53 @@ internal sealed class LiquidationPlanner
     private decimal EachTarget(decimal baseAmount)
     {
         decimal total = 0m;
-        foreach (var i in _kept) total += ItemCapacity(i) * _shares![i];
-        return _rule.Collection == CollectionKind.Positions ? total : Math.Min(total, baseAmount);
+        foreach (var i in _kept) total += ItemCapacity(i) * _shares[i];
+        return _positions ? total : Math.Min(total, baseAmount);
     }
 
     /// <summary>The most one item can give: a position's notional, or what a holding can repay after its penalties.</summary>
     private decimal ItemCapacity(int i) =>
-        _rule.Collection == CollectionKind.Positions
+        _positions
             ? Math.Abs(_account.Positions[i].Size) * _prices[i]
-            : _account.Holdings[i].Quantity * _prices[i] / (1m + _rates[i].Sum());
+            : _account.Holdings[i].Quantity * _prices[i] / (1m + RateSum(i));
+
+    /// <summary>
+    /// The sum of an item's penalty rates, added from 0 in rule order as Enumerable.Sum adds them, so every digit (and
+    /// an overflow) is the same. Summed where it is used rather than stored, so only an item the plan reaches can overflow.
+    /// </summary>
+    private decimal RateSum(int i)
+    {
+        var sum = 0m;
+        foreach (var rate in _rates.Slice(i * _penaltyCount, _penaltyCount)) sum += rate;
+        return sum;
+    }
 
     /// <summary>Takes <paramref name="amount"/> (notional, or debt to repay) from the items in order.</summary>
     private (LiquidationStep[] Steps, DebtRepayment[] Repayments, decimal Taken) Take(decimal amount)
     {
-        var steps = new List<LiquidationStep>();
+        var steps = new LiquidationStep[_order.Length];
+        var taken = 0;
         var remaining = amount;
-        var positions = _rule.Collection == CollectionKind.Positions;
+        var each = _rule.SizeKind == LiquidationSizeKind.Each;
         foreach (var i in _order)
         {
             if (remaining <= 0m) break;
-            var rates = _rates[i];
-            var totalRate = rates.Sum();
-            if (positions)
+            // Summed for positions too, where only an overflow matters: a rate sum beyond decimal's range fails the plan.
+            var totalRate = RateSum(i);
+            if (_positions)
             {
                 var p = _account.Positions[i];
                 var notional = Math.Abs(p.Size) * _prices[i];
                 if (notional == 0m) continue;
                 // With `size each` an item gives at most its share; the amount (the sum of the shares, or the chunk) is
                 // still taken in order, so a chunk that binds leaves the last items their shares untaken.
-                var cap = _shares == null ? notional : _shares[i] * notional;
+                var cap = each ? _shares[i] * notional : notional;
                 var take = Math.Min(remaining, cap);
                 if (take == 0m) continue;
                 var quantity = take == notional ? p.Size
-                    : take == cap ? p.Size * _shares![i]
+                    : take == cap ? p.Size * _shares[i]
                     : p.Size * take / notional;
-                steps.Add(new LiquidationStep(i, p.Symbol, quantity, take, take, Penalties(rates, take)));
+                steps[taken++] = new LiquidationStep(i, p.Symbol, quantity, take, take, Penalties(i, take));
                 remaining -= take;
             }
             else
@@ -235,50 +295,92 @@ internal sealed class LiquidationPlanner
                 var value = h.Quantity * _prices[i];
                 if (value == 0m) continue;
                 var capacity = value / (1m + totalRate);
-                var cap = _shares == null ? capacity : _shares[i] * capacity;
+                var cap = each ? _shares[i] * capacity : capacity;
                 var repay = Math.Min(remaining, cap);
                 if (repay == 0m) continue;
                 var seized = repay == capacity ? value
-                    : repay == cap ? _shares![i] * value
+                    : repay == cap ? _shares[i] * value
                     : repay * (1m + totalRate);
                 var quantity = seized == value ? h.Quantity
-                    : repay == cap ? _shares![i] * h.Quantity
+                    : repay == cap ? _shares[i] * h.Quantity
                     : seized / _prices[i];
-                steps.Add(new LiquidationStep(i, h.Asset, quantity, repay, seized, Penalties(rates, repay)));
+                steps[taken++] = new LiquidationStep(i, h.Asset, quantity, repay, seized, Penalties(i, repay));
                 remaining -= repay;
             }
         }
 
-        var taken = amount - Math.Max(0m, remaining);
-        var repayments = positions ? Array.Empty<DebtRepayment>() : Repay(taken);
-        return (steps.ToArray(), repayments, taken);
+        var total = amount - Math.Max(0m, remaining);
+        var repayments = _positions ? Array.Empty<DebtRepayment>() : Repay(total);
+        return (Trim(steps, taken), repayments, total);
     }
 
-    private PenaltyAmount[] Penalties(decimal[] rates, decimal amount)
+    /// <summary>The first <paramref name="count"/> items: the array itself when it is full, so the common case copies nothing.</summary>
+    private static T[] Trim<T>(T[] items, int count)
     {
-        var result = new PenaltyAmount[rates.Length];
-        for (var k = 0; k < rates.Length; k++) result[k] = new PenaltyAmount(_rule.Penalties[k].Recipient, amount * rates[k]);
+        if (count == items.Length) return items;
+        if (count == 0) return Array.Empty<T>();
+        var result = new T[count];
+        Array.Copy(items, result, count);
         return result;
     }
 
+    private PenaltyAmount[] Penalties(int i, decimal amount)
+    {
+        if (_penaltyCount == 0) return Array.Empty<PenaltyAmount>();
+        var result = new PenaltyAmount[_penaltyCount];
+        for (var k = 0; k < _penaltyCount; k++) result[k] = new PenaltyAmount(_rule.Penalties[k].Recipient, amount * _rates[i * _penaltyCount + k]);
+        return result;
+    }
+
+    /// <summary>
+    /// The penalties over all steps by recipient, in ascending recipient order and only for recipients that occur, each
+    /// summed from 0 in step and rule order: the grouping, order and digits of GroupBy, OrderBy and Sum.
+    /// </summary>
+    private static PenaltyAmount[] PenaltyTotals(LiquidationStep[] steps)
+    {
+        Span<decimal> totals = stackalloc decimal[Recipients];
+        Span<bool> seen = stackalloc bool[Recipients];
+        var distinct = 0;
+        foreach (var step in steps)
+        {
+            var penalties = step.Penalties;
+            for (var k = 0; k < penalties.Count; k++)
+            {
+                var r = (int)penalties[k].Recipient;
+                if (!seen[r]) distinct++;
+                seen[r] = true;
+                totals[r] += penalties[k].Amount;
+            }
+        }
+
+        if (distinct == 0) return Array.Empty<PenaltyAmount>();
+        var result = new PenaltyAmount[distinct];
+        var n = 0;
+        for (var r = 0; r < Recipients; r++)
+            if (seen[r]) result[n++] = new PenaltyAmount((PenaltyRecipient)r, totals[r]);
+        return result;
+    }
+
+    /// <summary>Repays <paramref name="total"/> of the debts, largest value first (equal values in account order).</summary>
     private DebtRepayment[] Repay(decimal total)
     {
-        var debts = _account.Debts.Select((d, i) => (d, i, value: d.Quantity * Price(d.Asset)))
-            .OrderByDescending(x => x.value)
-            .ToArray();
-        var result = new List<DebtRepayment>();
+        DebtRepayment[]? result = null;
+        var paid = 0;
         var remaining = total;
-        foreach (var (d, i, value) in debts)
+        foreach (var i in _debtOrder)
         {
             if (remaining <= 0m) break;
+            var value = _debtValues[i];
             if (value == 0m) continue;
+            var d = _account.Debts[i];
             var pay = Math.Min(remaining, value);
-            var quantity = pay == value ? d.Quantity : pay / Price(d.Asset);
-            result.Add(new DebtRepayment(i, d.Asset, quantity, pay));
+            var quantity = pay == value ? d.Quantity : pay / _debtPrices[i];
+            result ??= new DebtRepayment[_debtOrder.Length];
+            result[paid++] = new DebtRepayment(i, d.Asset, quantity, pay);
             remaining -= pay;
         }
 
-        return result.ToArray();
+        return result == null ? Array.Empty<DebtRepayment>() : Trim(result, paid);
     }
 
     /// <summary>
@@ -296,28 +398,31 @@ internal sealed class LiquidationPlanner
         if (direction == 0) return baseAmount;
         // Decimal division rounds in the 28th digit, so a ratio that lands exactly on its target may miss it by 10⁻²⁶.
         var slack = 0.00000000000000000001m * Math.Max(1m, Math.Abs(target));
-        bool Reaches(decimal? ratio) => ratio.HasValue && (ratio.Value - target) * direction >= -slack;
-        if (Reaches(before)) return 0m;
-        if (!Reaches(afterAll)) return baseAmount;
+        if (Reaches(before, target, direction, slack)) return 0m;
+        if (!Reaches(afterAll, target, direction, slack)) return baseAmount;
 
         decimal lo = 0m, hi = baseAmount;
         for (var i = 0; i < 100 && hi - lo > 0.0000001m; i++)
         {
             var mid = (lo + hi) / 2m;
-            if (Reaches(RatioAfter(mid))) hi = mid;
+            if (Reaches(RatioAfter(mid), target, direction, slack)) hi = mid;
             else lo = mid;
         }
 
         // The bisection ends a hair above the exact answer; prefer the nearest cent when it already reaches the target.
         var nearest = PolicyMath.Round(hi, RestoreDecimals, RoundingMode.HalfUp);
-        var rounded = nearest <= baseAmount && Reaches(RatioAfter(nearest)) ? nearest : PolicyRounding.Up(hi, RestoreDecimals);
+        var rounded = nearest <= baseAmount && Reaches(RatioAfter(nearest), target, direction, slack) ? nearest : PolicyRounding.Up(hi, RestoreDecimals);
         return Math.Min(rounded, baseAmount);
     }
+
+    /// <summary>Whether a ratio (null when the trial account cannot be evaluated) has reached its target from the given side.</summary>
+    private static bool Reaches(decimal? ratio, decimal target, int direction, decimal slack) =>
+        ratio.HasValue && (ratio.Value - target) * direction >= -slack;
 
     private decimal? RatioAfter(decimal amount)
     {
         var (steps, repayments, _) = Take(amount);
-        var after = Apply(_account, _market, _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
+        var after = Apply(_account, _market, _positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
         var frame = _program.CreateFrame();
         try
         {

@@ -11,27 +11,30 @@ namespace MarginRules.Evaluation;
 
 /// <summary>
 /// Proves that an account stays healthy over a box of prices and wallets: every listed price within ±band of its quote,
-/// the wallet within ±band of its own value, everything else as it is. It evaluates the policy in interval arithmetic,
+/// the wallet within ±band of its own value (each end rounded outward to <see cref="BoxDigits"/> significant digits),
+/// everything else as it is. It evaluates the policy in interval arithmetic,
 /// in the order <see cref="ReferenceProgram.Run"/> evaluates it, and certifies only when no liquidation rule and no
 /// margin call can trigger and no expression can fail anywhere in the box. The cascade engine then leaves a certified
 /// account alone while the prices and its wallet stay inside.
 /// </summary>
 /// <remarks>
-/// Soundness: every interval operation returns an interval that contains the operation applied to any points of its
-/// operands (monotone operations at the end points; products and quotients at the four corners; a division whose
-/// divisor interval holds 0 is not certified). A sum or product whose decimal scale shows it was rounded widens its
-/// result outward by more than twice decimal's rounding error (relative 10⁻²⁵ plus 10⁻²⁷), and a quotient always does;
-/// the series and iterations of sqrt, exp and pow widen by 10⁻¹⁸. That covers both the interval's own rounding and the
-/// rounding of the point evaluation it stands for. round, floor, ceil, min, max and clamp are monotone and exact, so they
-/// map end points to end points. Anything the evaluation cannot bound (a text not known exactly, an exponent that is not
-/// one whole number, a bracket gap, a symbol the market does not list) ends the attempt without a certificate.
-/// The policy is turned into a tree of closures once, so an attempt costs a few times an evaluation.
+/// Soundness: the bounds are doubles, each a little outside the decimal it stands for. Every input (a price end, a
+/// wallet end, a size, a table cell) becomes an interval that contains the decimal exactly: integers below 2⁵³ as
+/// themselves, anything else widened by 10⁻¹⁵ relative (several ulps, more than the decimal-to-double conversion
+/// loses). Every interval operation returns an interval containing the operation applied to any real points of its
+/// operands (monotone operations at the end points; products and quotients at the corners; a division whose divisor
+/// interval holds 0 is not certified), and every rounding operation moves its ends outward by one ulp and 10⁻²⁷, more
+/// than both the double's rounding and the rounding of the decimal point evaluation it stands for (10⁻²⁸ relative).
+/// sqrt, exp and pow widen by 10⁻¹³ relative; round(x, d) by one unit of its d-th decimal. Anything the evaluation
+/// cannot bound (a text not known exactly, an exponent that is not one whole number, a bracket table with gaps, a
+/// symbol the market does not list, an infinite or NaN bound) ends the attempt without a certificate.
+/// The policy is turned into a tree of closures once, and doubles keep an attempt within a few evaluations' cost.
 /// </remarks>
 internal sealed class HealthCertifier
 {
-    private const decimal RoundingEpsilon = 0.0000000000000000000000001m;
-    private const decimal RoundingFloor = 0.000000000000000000000000001m;
-    private const decimal SeriesEpsilon = 0.000000000000000001m;
+    private const double InputEpsilon = 1e-15;
+    private const double RoundingFloor = 1e-27;
+    private const double SeriesEpsilon = 1e-13;
 
     private delegate Range Node(Scratch s);
 
@@ -75,17 +78,69 @@ internal sealed class HealthCertifier
     /// <summary>True when the policy reads prices or volatilities by symbol, not only through the account's items.</summary>
     public bool ReadsMarketDirectly { get; }
 
-    /// <summary>The lower end of the box for a value: value − |value| × band; the engine tests membership with the same arithmetic.</summary>
-    public static decimal Lower(decimal value, decimal band) => value - Math.Abs(value) * band;
+    /// <summary>
+    /// The lower end of the box for a value: value − |value| × band, rounded down to <see cref="BoxDigits"/> significant
+    /// digits; the engine tests membership with the same function.
+    /// </summary>
+    public static decimal Lower(decimal value, decimal band)
+    {
+        try
+        {
+            return Outward(value - Math.Abs(value) * band, up: false);
+        }
+        catch (OverflowException)
+        {
+            return decimal.MinValue;
+        }
+    }
 
-    /// <summary>The upper end of the box for a value: value + |value| × band.</summary>
-    public static decimal Upper(decimal value, decimal band) => value + Math.Abs(value) * band;
+    /// <summary>The upper end of the box for a value: value + |value| × band, rounded up to <see cref="BoxDigits"/> significant digits.</summary>
+    public static decimal Upper(decimal value, decimal band)
+    {
+        try
+        {
+            return Outward(value + Math.Abs(value) * band, up: true);
+        }
+        catch (OverflowException)
+        {
+            return decimal.MaxValue;
+        }
+    }
+
+    /// <summary>
+    /// Significant digits of a box's ends. Prices after price impact carry all 28 digits, and decimal arithmetic on
+    /// such numbers takes its slow rounding path at every step; ends this short keep the interval arithmetic on short
+    /// numbers, often exact, at the cost of a box a hair wider than the band.
+    /// </summary>
+    public const int BoxDigits = 6;
+
+    private static decimal Outward(decimal x, bool up)
+    {
+        if (x == 0m) return 0m;
+        var exponent = (int)Math.Floor(Math.Log10((double)Math.Abs(x))) - (BoxDigits - 1);
+        if (exponent < -28) return x;
+        var unit = exponent >= 0 ? Pow10(exponent) : new decimal(1, 0, 0, false, (byte)-exponent);
+        var steps = x / unit;
+        var rounded = (up ? decimal.Ceiling(steps) : decimal.Floor(steps)) * unit;
+
+        // The quotient may itself have been rounded in its 28th digit; one more unit puts the end back outside.
+        if (up && rounded < x) rounded += unit;
+        if (!up && rounded > x) rounded -= unit;
+        return rounded;
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var result = 1m;
+        for (var i = 0; i < n; i++) result *= 10m;
+        return result;
+    }
 
     /// <summary>The box around a market: each symbol's price within ±band, its volatility as quoted.</summary>
     public static Box CreateBox(Market market, decimal band)
     {
-        var quotes = new Dictionary<string, (decimal, decimal, decimal)>(StringComparer.Ordinal);
-        foreach (var kv in market.Quotes) quotes[kv.Key] = (Lower(kv.Value.Price, band), Upper(kv.Value.Price, band), kv.Value.Volatility);
+        var quotes = new Dictionary<string, (Range, Range)>(StringComparer.Ordinal);
+        foreach (var kv in market.Quotes) quotes[kv.Key] = (Between(Lower(kv.Value.Price, band), Upper(kv.Value.Price, band)), Of(kv.Value.Volatility));
         return new Box(quotes.ToFrozenDictionary(StringComparer.Ordinal), band);
     }
 
@@ -135,7 +190,7 @@ internal sealed class HealthCertifier
     public decimal RankBound(Scratch scratch)
     {
         if (_adlRank == null) return decimal.MaxValue;
-        var bound = decimal.MinValue;
+        var bound = double.NegativeInfinity;
         try
         {
             for (var k = 0; k < scratch.Account.Positions.Length; k++)
@@ -151,19 +206,25 @@ internal sealed class HealthCertifier
             return decimal.MaxValue;
         }
 
-        return bound;
+        // Back to decimal, rounded up past the double: a bound that does not fit means no bound.
+        if (double.IsNegativeInfinity(bound)) return decimal.MinValue;
+        if (!double.IsFinite(bound) || Math.Abs(bound) >= 7e28) return decimal.MaxValue;
+
+        // The conversion keeps about 15 significant digits; a margin of 10⁻¹² relative puts the decimal above the double.
+        var rounded = (decimal)bound;
+        return rounded + Math.Abs(rounded) * 0.000000000001m + 0.000000000001m;
     }
 
     /// <summary>Prices by symbol as intervals, with the band they were built with.</summary>
     internal sealed class Box
     {
-        internal Box(FrozenDictionary<string, (decimal Lo, decimal Hi, decimal Volatility)> quotes, decimal band)
+        internal Box(FrozenDictionary<string, (Range Price, Range Volatility)> quotes, decimal band)
         {
             Quotes = quotes;
             Band = band;
         }
 
-        internal FrozenDictionary<string, (decimal Lo, decimal Hi, decimal Volatility)> Quotes { get; }
+        internal FrozenDictionary<string, (Range Price, Range Volatility)> Quotes { get; }
 
         /// <summary>The band of the prices, also applied to the wallet.</summary>
         public decimal Band { get; }
@@ -199,7 +260,7 @@ internal sealed class HealthCertifier
         {
             Account = account;
             Box = box;
-            Wallet = new Range(Lower(account.Wallet, box.Band), Upper(account.Wallet, box.Band));
+            Wallet = Between(Lower(account.Wallet, box.Band), Upper(account.Wallet, box.Band));
             Failed = false;
             CallTriggered = null;
         }
@@ -213,14 +274,14 @@ internal sealed class HealthCertifier
         internal Range Price(string? symbol, MarketField field = MarketField.Price)
         {
             if (symbol == null || !Box.Quotes.TryGetValue(symbol, out var quote)) return Fail();
-            return field == MarketField.Price ? new Range(quote.Lo, quote.Hi) : Range.Point(quote.Volatility);
+            return field == MarketField.Price ? quote.Price : quote.Volatility;
         }
     }
 
-    /// <summary>An interval of decimals, or of booleans as 0 (false) and 1 (true), or a text known exactly (null when unknown).</summary>
+    /// <summary>An interval of reals, or of booleans as 0 (false) and 1 (true), or a text known exactly (null when unknown).</summary>
     internal readonly struct Range
     {
-        public Range(decimal lo, decimal hi)
+        public Range(double lo, double hi)
         {
             Lo = lo;
             Hi = hi;
@@ -229,111 +290,86 @@ internal sealed class HealthCertifier
 
         public Range(string? text)
         {
-            Lo = Hi = 0m;
+            Lo = Hi = 0;
             Text = text;
         }
 
-        public decimal Lo { get; }
+        public double Lo { get; }
 
-        public decimal Hi { get; }
+        public double Hi { get; }
 
         public string? Text { get; }
 
-        public static Range True => new(1m, 1m);
+        public static Range True => new(1, 1);
 
-        public static Range False => new(0m, 0m);
+        public static Range False => new(0, 0);
 
-        public static Range Maybe => new(0m, 1m);
-
-        public static Range Point(decimal value) => new(value, value);
+        public static Range Maybe => new(0, 1);
 
         public static Range Bool(bool value) => value ? True : False;
 
-        public bool IsTrue => Lo == 1m;
+        public bool IsTrue => Lo == 1;
 
-        public bool IsFalse => Hi == 0m;
+        public bool IsFalse => Hi == 0;
 
         public bool IsPoint => Lo == Hi;
 
         public static Range Hull(Range a, Range b) => new(Math.Min(a.Lo, b.Lo), Math.Max(a.Hi, b.Hi));
     }
 
-    // ---------- Interval arithmetic ----------
+    // ---------- Interval arithmetic in doubles ----------
 
-    private static Range Widen(decimal lo, decimal hi, decimal epsilon) =>
-        new(lo - (Math.Abs(lo) * epsilon + RoundingFloor), hi + (Math.Abs(hi) * epsilon + RoundingFloor));
-
-    // Decimal addition keeps the larger scale of its operands, and multiplication the sum of their scales, unless the
-    // result has to be rounded; a result with that scale is exact, and its end points need no widening.
-    private static decimal Add(decimal a, decimal b, ref bool exact)
+    /// <summary>The interval of one decimal: itself when a double holds it exactly, else a few ulps around it.</summary>
+    private static Range Of(decimal value)
     {
-        var r = a + b;
-        exact &= r.Scale == Math.Max(a.Scale, b.Scale);
-        return r;
+        // A decimal of scale 0 is whole; a whole decimal written with decimals (2.0) is merely widened.
+        var x = (double)value;
+        if (value.Scale == 0 && Math.Abs(x) < 9e15) return new Range(x, x);
+        return new Range(Down(x - Math.Abs(x) * InputEpsilon), Up(x + Math.Abs(x) * InputEpsilon));
     }
 
-    private static decimal Sub(decimal a, decimal b, ref bool exact)
-    {
-        var r = a - b;
-        exact &= r.Scale == Math.Max(a.Scale, b.Scale);
-        return r;
-    }
+    /// <summary>The interval from one decimal to another, each end widened as in <see cref="Of"/>.</summary>
+    private static Range Between(decimal lo, decimal hi) => new(Of(lo).Lo, Of(hi).Hi);
 
-    private static decimal Mul(decimal a, decimal b, ref bool exact)
-    {
-        var r = a * b;
-        exact &= r.Scale == a.Scale + b.Scale;
-        return r;
-    }
+    private static double Down(double x) => Math.BitDecrement(x - RoundingFloor);
 
-    private static Range Rounded(decimal lo, decimal hi, bool exact) => exact ? new Range(lo, hi) : Widen(lo, hi, RoundingEpsilon);
+    private static double Up(double x) => Math.BitIncrement(x + RoundingFloor);
 
-    private static Range Sum(Range l, Range r)
-    {
-        var exact = true;
-        return Rounded(Add(l.Lo, r.Lo, ref exact), Add(l.Hi, r.Hi, ref exact), exact);
-    }
+    private static Range Rounded(double lo, double hi) => new(Down(lo), Up(hi));
 
-    private static Range Difference(Range l, Range r)
-    {
-        var exact = true;
-        return Rounded(Sub(l.Lo, r.Hi, ref exact), Sub(l.Hi, r.Lo, ref exact), exact);
-    }
+    // Whole numbers below 2⁵² add, subtract and multiply exactly in doubles while the result stays below 2⁵³, and are
+    // decimals too; decimal rounding is monotone and leaves them fixed, so a point evaluation between such ends stays
+    // between them. Such results need no widening, which keeps a zero wallet or an empty sum exactly 0.
+    private static bool Whole(double x) => Math.Abs(x) < 4.5e15 && Math.Floor(x) == x;
+
+    private static bool Whole(Range l, Range r) => Whole(l.Lo) && Whole(l.Hi) && Whole(r.Lo) && Whole(r.Hi);
+
+    private static Range Exact(double lo, double hi, bool whole) => whole && Whole(lo) && Whole(hi) ? new Range(lo, hi) : Rounded(lo, hi);
+
+    private static Range Sum(Range l, Range r) => Exact(l.Lo + r.Lo, l.Hi + r.Hi, Whole(l, r));
+
+    private static Range Difference(Range l, Range r) => Exact(l.Lo - r.Hi, l.Hi - r.Lo, Whole(l, r));
 
     private static Range Multiply(Range l, Range r)
     {
-        if (l.IsPoint) return Scale(l.Lo, r);
-        if (r.IsPoint) return Scale(r.Lo, l);
-        var exact = true;
-        decimal a = Mul(l.Lo, r.Lo, ref exact), b = Mul(l.Lo, r.Hi, ref exact), c = Mul(l.Hi, r.Lo, ref exact), d = Mul(l.Hi, r.Hi, ref exact);
-        return Rounded(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)), exact);
+        double a = l.Lo * r.Lo, b = l.Lo * r.Hi, c = l.Hi * r.Lo, d = l.Hi * r.Hi;
+        return Exact(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)), Whole(l, r));
     }
 
-    private static Range Scale(decimal k, Range r)
-    {
-        var exact = true;
-        decimal a = Mul(k, r.Lo, ref exact), b = Mul(k, r.Hi, ref exact);
-        return a <= b ? Rounded(a, b, exact) : Rounded(b, a, exact);
-    }
+    private static Range Scale(Range k, Range r) => Multiply(k, r);
 
     private static Range Divide(Scratch s, Range l, Range r)
     {
         // A divisor that can be 0 would fail at some point of the box.
-        if (r.Lo <= 0m && r.Hi >= 0m) return s.Fail();
-        if (r.Lo > 0m)
-        {
-            // A positive divisor: the quotient rises with the dividend and falls with the divisor where the dividend
-            // is positive, the other way where it is negative; two quotients bound it.
-            var lo = l.Lo / (l.Lo >= 0m ? r.Hi : r.Lo);
-            var hi = l.Hi / (l.Hi >= 0m ? r.Lo : r.Hi);
-            return Widen(lo, hi, RoundingEpsilon);
-        }
-
-        decimal a = l.Lo / r.Lo, b = l.Lo / r.Hi, c = l.Hi / r.Lo, d = l.Hi / r.Hi;
-        return Widen(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)), RoundingEpsilon);
+        if (r.Lo <= 0 && r.Hi >= 0) return s.Fail();
+        double a = l.Lo / r.Lo, b = l.Lo / r.Hi, c = l.Hi / r.Lo, d = l.Hi / r.Hi;
+        return Rounded(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)));
     }
 
-    private static Range Not(Range r) => new(1m - r.Hi, 1m - r.Lo);
+    private static Range Widen(double lo, double hi, double epsilon) =>
+        Rounded(lo - Math.Abs(lo) * epsilon, hi + Math.Abs(hi) * epsilon);
+
+    private static Range Not(Range r) => new(1 - r.Hi, 1 - r.Lo);
 
     private static Range Compare(bool alwaysTrue, bool alwaysFalse) => alwaysTrue ? Range.True : alwaysFalse ? Range.False : Range.Maybe;
 
@@ -352,22 +388,23 @@ internal sealed class HealthCertifier
 
     private static Range Pow(Scratch s, Range x, Range exponent)
     {
-        if (!exponent.IsPoint || decimal.Truncate(exponent.Lo) != exponent.Lo || Math.Abs(exponent.Lo) > 1000m) return s.Fail();
+        // Only a whole exponent the double holds exactly; Of gives such a point only for a whole decimal.
+        if (!exponent.IsPoint || Math.Floor(exponent.Lo) != exponent.Lo || Math.Abs(exponent.Lo) > 1000) return s.Fail();
         var n = (int)exponent.Lo;
-        if (n == 0) return Range.Point(1m);
+        if (n == 0) return Range.True;
 
         // x^n is monotone on each side of 0; across 0 an even power has its minimum 0 there, and a negative power a pole.
-        if (x.Lo < 0m && x.Hi > 0m)
+        if (x.Lo < 0 && x.Hi > 0)
         {
             if (n < 0) return s.Fail();
-            var a = PolicyMath.Pow(x.Lo, n);
-            var b = PolicyMath.Pow(x.Hi, n);
-            return n % 2 == 0 ? Widen(0m, Math.Max(a, b), SeriesEpsilon) : Widen(a, b, SeriesEpsilon);
+            var a = Math.Pow(x.Lo, n);
+            var b = Math.Pow(x.Hi, n);
+            return n % 2 == 0 ? Widen(0, Math.Max(a, b), SeriesEpsilon) : Widen(a, b, SeriesEpsilon);
         }
 
-        if (n < 0 && (x.Lo == 0m || x.Hi == 0m)) return s.Fail();
-        var p = PolicyMath.Pow(x.Lo, n);
-        var q = PolicyMath.Pow(x.Hi, n);
+        if (n < 0 && (x.Lo == 0 || x.Hi == 0)) return s.Fail();
+        var p = Math.Pow(x.Lo, n);
+        var q = Math.Pow(x.Hi, n);
         return Widen(Math.Min(p, q), Math.Max(p, q), SeriesEpsilon);
     }
 
@@ -408,7 +445,7 @@ internal sealed class HealthCertifier
             Range r;
             switch (value)
             {
-                case decimal d: r = Range.Point(d); break;
+                case decimal d: r = Of(d); break;
                 case bool b: r = Range.Bool(b); break;
                 case string t: r = new Range(t); break;
                 default: return Failing();
@@ -419,7 +456,7 @@ internal sealed class HealthCertifier
 
         private static Range ConstantValue(Scratch s, object? value) => value switch
         {
-            decimal d => Range.Point(d),
+            decimal d => Of(d),
             bool b => Range.Bool(b),
             string t => new Range(t),
             _ => s.Fail(),
@@ -442,7 +479,7 @@ internal sealed class HealthCertifier
                     return a.Field switch
                     {
                         AccountField.Wallet => s => s.Wallet,
-                        AccountField.CallRounds => s => Range.Point(s.Account.CallRounds),
+                        AccountField.CallRounds => s => new Range(s.Account.CallRounds, s.Account.CallRounds),
                         _ => Failing(),
                     };
                 case BoundItemField f: return ItemField(f);
@@ -596,24 +633,24 @@ internal sealed class HealthCertifier
                     return f.Field switch
                     {
                         Language.Binding.ItemField.Symbol => s => new Range(s.Account.Positions[s.Indexes[slot]].Symbol),
-                        Language.Binding.ItemField.Size => s => Range.Point(s.Account.Positions[s.Indexes[slot]].Size),
-                        Language.Binding.ItemField.Side => s => Range.Point(Math.Sign(s.Account.Positions[s.Indexes[slot]].Size)),
-                        Language.Binding.ItemField.EntryPrice => s => Range.Point(s.Account.Positions[s.Indexes[slot]].EntryPrice),
+                        Language.Binding.ItemField.Size => s => Of(s.Account.Positions[s.Indexes[slot]].Size),
+                        Language.Binding.ItemField.Side => s => { var sign = Math.Sign(s.Account.Positions[s.Indexes[slot]].Size); return new Range(sign, sign); },
+                        Language.Binding.ItemField.EntryPrice => s => Of(s.Account.Positions[s.Indexes[slot]].EntryPrice),
                         Language.Binding.ItemField.MarkPrice => s => s.Price(s.Account.Positions[s.Indexes[slot]].Symbol),
                         Language.Binding.ItemField.Notional => s =>
                         {
                             var p = s.Account.Positions[s.Indexes[slot]];
-                            return Scale(Math.Abs(p.Size), s.Price(p.Symbol));
+                            return Scale(Of(Math.Abs(p.Size)), s.Price(p.Symbol));
                         },
                         Language.Binding.ItemField.Upnl => s =>
                         {
                             var p = s.Account.Positions[s.Indexes[slot]];
-                            return Scale(p.Size, Difference(s.Price(p.Symbol), Range.Point(p.EntryPrice)));
+                            return Scale(Of(p.Size), Difference(s.Price(p.Symbol), Of(p.EntryPrice)));
                         },
                         Language.Binding.ItemField.IsLong => s => Range.Bool(s.Account.Positions[s.Indexes[slot]].Size > 0),
                         Language.Binding.ItemField.IsShort => s => Range.Bool(s.Account.Positions[s.Indexes[slot]].Size < 0),
                         Language.Binding.ItemField.Isolated => s => Range.Bool(s.Account.Positions[s.Indexes[slot]].Isolated),
-                        _ => s => Range.Point(s.Account.Positions[s.Indexes[slot]].IsolatedMargin),
+                        _ => s => Of(s.Account.Positions[s.Indexes[slot]].IsolatedMargin),
                     };
                 case CollectionKind.Holdings:
                     return AssetField(f.Field, s => (s.Account.Holdings[s.Indexes[slot]].Asset, s.Account.Holdings[s.Indexes[slot]].Quantity));
@@ -625,12 +662,12 @@ internal sealed class HealthCertifier
         private static Node AssetField(ItemField field, Func<Scratch, (string Asset, decimal Quantity)> item) => field switch
         {
             Language.Binding.ItemField.Asset => s => new Range(item(s).Asset),
-            Language.Binding.ItemField.Quantity => s => Range.Point(item(s).Quantity),
+            Language.Binding.ItemField.Quantity => s => Of(item(s).Quantity),
             Language.Binding.ItemField.Price => s => s.Price(item(s).Asset),
             _ => s =>
             {
                 var (asset, quantity) = item(s);
-                return Scale(quantity, s.Price(asset));
+                return Scale(Of(quantity), s.Price(asset));
             },
         };
 
@@ -648,7 +685,7 @@ internal sealed class HealthCertifier
                     return s =>
                     {
                         var first = args[0](s);
-                        decimal lo = first.Lo, hi = first.Hi;
+                        double lo = first.Lo, hi = first.Hi;
                         for (var i = 1; i < args.Length; i++)
                         {
                             var next = args[i](s);
@@ -664,19 +701,20 @@ internal sealed class HealthCertifier
                     return s =>
                     {
                         var r = x(s);
-                        if (r.Lo >= 0m) return r;
-                        if (r.Hi <= 0m) return new Range(-r.Hi, -r.Lo);
-                        return new Range(0m, Math.Max(-r.Lo, r.Hi));
+                        if (r.Lo >= 0) return r;
+                        if (r.Hi <= 0) return new Range(-r.Hi, -r.Lo);
+                        return new Range(0, Math.Max(-r.Lo, r.Hi));
                     };
                 case BuiltinFunction.Clamp:
                     // PolicyMath.Clamp is max(lo, min(x, hi)): monotone in all three arguments.
                     return s =>
                     {
                         Range v = x(s), lo = args[1](s), hi = args[2](s);
-                        return new Range(PolicyMath.Clamp(v.Lo, lo.Lo, hi.Lo), PolicyMath.Clamp(v.Hi, lo.Hi, hi.Hi));
+                        return new Range(Math.Max(lo.Lo, Math.Min(v.Lo, hi.Lo)), Math.Max(lo.Hi, Math.Min(v.Hi, hi.Hi)));
                     };
-                case BuiltinFunction.Floor: return s => { var r = x(s); return new Range(PolicyMath.Floor(r.Lo), PolicyMath.Floor(r.Hi)); };
-                case BuiltinFunction.Ceil: return s => { var r = x(s); return new Range(PolicyMath.Ceil(r.Lo), PolicyMath.Ceil(r.Hi)); };
+                // floor and ceil are exact on doubles and monotone, so the ends map to the ends.
+                case BuiltinFunction.Floor: return s => { var r = x(s); return new Range(Math.Floor(r.Lo), Math.Floor(r.Hi)); };
+                case BuiltinFunction.Ceil: return s => { var r = x(s); return new Range(Math.Ceiling(r.Lo), Math.Ceiling(r.Hi)); };
                 case BuiltinFunction.Round:
                 {
                     var mode = call.Mode;
@@ -686,7 +724,9 @@ internal sealed class HealthCertifier
                         var digits = args[1](s);
                         if (!digits.IsPoint) return s.Fail();
                         var d = (int)digits.Lo;
-                        return new Range(PolicyMath.Round(r.Lo, d, mode), PolicyMath.Round(r.Hi, d, mode));
+                        // Whatever the mode, rounding to d places moves a value by less than one unit of the d-th place.
+                        var unit = Math.Pow(10, -d);
+                        return Rounded(r.Lo - unit, r.Hi + unit);
                     };
                 }
 
@@ -694,13 +734,13 @@ internal sealed class HealthCertifier
                     return s =>
                     {
                         var r = x(s);
-                        return r.Lo < 0m ? s.Fail() : Widen(PolicyMath.Sqrt(r.Lo), PolicyMath.Sqrt(r.Hi), SeriesEpsilon);
+                        return r.Lo < 0 ? s.Fail() : Widen(Math.Sqrt(r.Lo), Math.Sqrt(r.Hi), SeriesEpsilon);
                     };
                 case BuiltinFunction.Exp:
                     return s =>
                     {
                         var r = x(s);
-                        return r.Hi > 66m ? s.Fail() : Widen(PolicyMath.Exp(r.Lo), PolicyMath.Exp(r.Hi), SeriesEpsilon);
+                        return r.Hi > 66 ? s.Fail() : Widen(Math.Exp(r.Lo), Math.Exp(r.Hi), SeriesEpsilon);
                     };
                 default:
                     return s => Pow(s, x(s), args[1](s));
@@ -730,8 +770,8 @@ internal sealed class HealthCertifier
                 };
 
                 // Items the filter keeps everywhere in the box are "sure"; items it may keep are "maybe".
-                decimal lo = 0m, hi = 0m;
-                decimal sureLo = 0m, sureHi = 0m, anyLo = 0m, anyHi = 0m;
+                double lo = 0, hi = 0;
+                double sureLo = 0, sureHi = 0, anyLo = 0, anyHi = 0;
                 var sure = 0;
                 var maybe = 0;
                 for (var i = 0; i < count && !s.Failed; i++)
@@ -745,7 +785,7 @@ internal sealed class HealthCertifier
                     {
                         case AggregateKind.Sum:
                             // An item that may be left out adds anything between 0 and its value.
-                            var sum = Sum(new Range(lo, hi), certain ? value : Range.Hull(value, Range.Point(0m)));
+                            var sum = Sum(new Range(lo, hi), certain ? value : Range.Hull(value, Range.False));
                             (lo, hi) = (sum.Lo, sum.Hi);
                             break;
                         case AggregateKind.Min:
@@ -762,17 +802,17 @@ internal sealed class HealthCertifier
 
                             break;
                         case AggregateKind.Count:
-                            if (certain && value.IsTrue) lo += 1m;
-                            if (!value.IsFalse) hi += 1m;
+                            if (certain && value.IsTrue) lo += 1;
+                            if (!value.IsFalse) hi += 1;
                             break;
                         case AggregateKind.Any:
-                            if (certain && value.IsTrue) lo = 1m;
-                            if (!value.IsFalse) hi = 1m;
+                            if (certain && value.IsTrue) lo = 1;
+                            if (!value.IsFalse) hi = 1;
                             break;
                         default:
                             // all: an item surely kept and surely false makes it false (hi = −1); one that may be, may (lo = −1).
-                            if (certain && value.IsFalse) hi = -1m;
-                            if (!value.IsTrue) lo = -1m;
+                            if (certain && value.IsFalse) hi = -1;
+                            if (!value.IsTrue) lo = -1;
                             break;
                     }
 
@@ -780,20 +820,20 @@ internal sealed class HealthCertifier
                     else maybe++;
 
                     // any/all stop at the first decisive item, like the evaluators; later items are then never evaluated.
-                    if ((kind == AggregateKind.Any && lo == 1m) || (kind == AggregateKind.All && hi == -1m)) break;
+                    if ((kind == AggregateKind.Any && lo == 1) || (kind == AggregateKind.All && hi == -1)) break;
                 }
 
                 switch (kind)
                 {
                     case AggregateKind.Min:
                     case AggregateKind.Max:
-                        if (sure + maybe == 0) return Range.Point(0m);
+                        if (sure + maybe == 0) return Range.False;
 
                         // With no sure item the kept set may be empty, which gives 0.
-                        if (sure == 0) return Range.Hull(new Range(anyLo, anyHi), Range.Point(0m));
+                        if (sure == 0) return Range.Hull(new Range(anyLo, anyHi), Range.False);
                         return kind == AggregateKind.Min ? new Range(anyLo, sureHi) : new Range(sureLo, anyHi);
                     case AggregateKind.All:
-                        return new Range(lo == -1m ? 0m : 1m, hi == -1m ? 0m : 1m);
+                        return new Range(lo == -1 ? 0 : 1, hi == -1 ? 0 : 1);
                     default:
                         return new Range(lo, hi);
                 }
@@ -810,53 +850,54 @@ internal sealed class HealthCertifier
                 case TableKeyKind.Bracket:
                 {
                     var key = Build(t.Key);
-                    var lowers = new decimal[table.LowerBounds.Count];
-                    var uppers = new decimal?[lowers.Length];
-                    var cells = new Range?[lowers.Length];
-                    for (var i = 0; i < lowers.Length; i++)
+                    var count = table.LowerBounds.Count;
+
+                    // Brackets [lower, upper) that follow one another without gaps, so the only question is which ones the
+                    // key's interval can meet; a table with gaps is not certified through. Each bound becomes the double
+                    // interval around it, and a bracket counts as met when the key could be on its side of either bound.
+                    var contiguous = true;
+                    for (var i = 1; i < count; i++) contiguous &= table.UpperBounds[i - 1] == table.LowerBounds[i];
+                    if (!contiguous || count == 0) return Failing();
+                    var lowers = new double[count];
+                    var cells = new Range?[count];
+                    for (var i = 0; i < count; i++)
                     {
-                        lowers[i] = table.LowerBounds[i];
-                        uppers[i] = table.UpperBounds[i];
+                        lowers[i] = Of(table.LowerBounds[i]).Lo;
                         cells[i] = table.Rows[i][column] switch
                         {
-                            decimal d => Range.Point(d),
+                            decimal d => Of(d),
                             bool b => Range.Bool(b),
                             string x => new Range(x),
                             _ => null,
                         };
                     }
 
-                    // The binder keeps brackets in ascending order without overlaps; the search relies on it, and a
-                    // table that is not so is simply never certified through.
-                    var ordered = true;
-                    for (var i = 1; i < lowers.Length; i++)
-                        ordered &= uppers[i - 1].HasValue && uppers[i - 1]!.Value <= lowers[i];
-                    if (!ordered) return Failing();
+                    var first = Of(table.LowerBounds[0]).Hi;
+                    var last = table.UpperBounds[count - 1];
+                    var end = last.HasValue ? Of(last.Value).Lo : double.PositiveInfinity;
+                    var uppers = new double[count];
+                    for (var i = 0; i < count; i++) uppers[i] = table.UpperBounds[i].HasValue ? Of(table.UpperBounds[i]!.Value).Hi : double.PositiveInfinity;
 
                     return s =>
                     {
                         var k = key(s);
 
-                        // Brackets are [lower, upper): start at the last bracket whose lower bound is at most k.Lo, and
-                        // walk up while brackets still meet the key's interval. Every value of the interval must fall in
-                        // some bracket (no gap); the result spans the rows it meets.
+                        // Below the first bracket or at or past the end of the last, the lookup can fail.
+                        if (k.Lo < first || k.Hi >= end) return s.Fail();
                         var i = Array.BinarySearch(lowers, k.Lo);
                         if (i < 0) i = ~i - 1;
-                        if (i < 0) return s.Fail();
+                        if (i < 0) i = 0;
+
+                        // A bracket whose upper bound the key may not reach cannot hold it.
+                        while (i > 0 && uppers[i - 1] > k.Lo) i--;
                         Range? result = null;
-                        var covered = k.Lo;
-                        for (; i < lowers.Length; i++)
+                        for (; i < count && lowers[i] <= k.Hi; i++)
                         {
-                            var upper = uppers[i];
-                            if (lowers[i] > covered || cells[i] == null) return s.Fail();
-                            if (upper.HasValue && upper.Value <= k.Lo) return s.Fail();
-                            var cell = cells[i]!.Value;
-                            result = result == null ? cell : Join(result.Value, cell, text);
-                            if (!upper.HasValue || upper.Value > k.Hi) return result.Value;
-                            covered = upper.Value;
+                            if (cells[i] == null) return s.Fail();
+                            result = result == null ? cells[i]!.Value : Join(result.Value, cells[i]!.Value, text);
                         }
 
-                        return s.Fail();
+                        return result ?? s.Fail();
                     };
                 }
 

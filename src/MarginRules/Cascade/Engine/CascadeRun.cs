@@ -46,6 +46,13 @@ internal sealed class CascadeRun
     private ulong[] _inside = [];
     private HealthCertifier.Box? _box;
 
+    // Healthy evaluations in a row before a certificate is attempted: an attempt costs about five evaluations, so it is
+    // kept for accounts that have stayed healthy while something moved.
+    private const int HealthyBeforeCertificate = 2;
+
+    // Per venue: whether the last round needed ADL, so this round ranks healthy accounts as it evaluates them.
+    private readonly bool[] _adlLastRound;
+
     public CascadeRun(CascadeSetup setup, CascadeOptions options)
     {
         _setup = setup;
@@ -105,13 +112,14 @@ internal sealed class CascadeRun
                 masks[i] = Mask(venue.Name, account);
             }
 
-            _venues[v] = new VenueState(v, venue, accounts, reserves, masks, _instrumentIndex, _assetIndex, _instruments, _assets);
+            _venues[v] = new VenueState(v, venue, accounts, reserves, masks, _instrumentIndex, _assetIndex, _instruments, _assets, _instrumentUnderlying);
         }
 
         // A certificate is proved by interval evaluation; a policy's certifier is shared by the venues that use it.
         var certifiers = new Dictionary<MarginPolicy, HealthCertifier>(ReferenceEqualityComparer.Instance);
         _certifiers = _venues.Select(v => certifiers.TryGetValue(v.Policy, out var c) ? c : certifiers[v.Policy] = new HealthCertifier(v.Policy.Checked)).ToArray();
         _certify = options.CertificateBand > 0m;
+        _adlLastRound = new bool[_venues.Length];
 
         _ledger = new Ledger(_assets.Length, _instruments.Length, _venues.Length);
         for (var v = 0; v < _venues.Length; v++) _ledger.InsuranceFunds[v] = setup.Venues[v].InsuranceFund;
@@ -164,7 +172,7 @@ internal sealed class CascadeRun
 
             var outcomes = Map(round, moved, market, cancellationToken);
             var reduced = Reduce(outcomes);
-            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(market, cancellationToken);
+            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(round, market, outcomes, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                     if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
@@ -337,20 +345,21 @@ internal sealed class CascadeRun
         var needed = NeededAssets(venue, i);
         if ((needed & ~_inside[round]) != 0) return false;
         var wallet = venue.Wallets[i];
-        var centre = venue.CertifiedWallets[i];
-        var band = _options.CertificateBand;
-        return wallet >= HealthCertifier.Lower(centre, band) && wallet <= HealthCertifier.Upper(centre, band);
+        return wallet >= venue.CertifiedWalletLow[i] && wallet <= venue.CertifiedWalletHigh[i];
     }
 
     /// <summary>
     /// After a healthy evaluation: an account healthy at two evaluations in a row is offered a certificate, so accounts
     /// that turn at once are not charged for one; a failed attempt waits for another healthy evaluation.
     /// </summary>
-    private void Certify(int round, VenueState venue, int i, Account account, HealthCertifier.Scratch scratch)
+    private void Certify(int round, VenueState venue, int i, Account account, HealthCertifier.Scratch scratch, bool bound)
     {
-        if (venue.Certificates[i] == 0)
+        // An account left with nothing is certified at once: the attempt is cheap, and it stays empty.
+        var state = venue.Certificates[i];
+        var empty = venue.PositionCount[i] == 0 && venue.HoldingCount[i] == 0 && venue.DebtCount[i] == 0;
+        if (!empty && state <= 0 && state > -(HealthyBeforeCertificate - 1))
         {
-            venue.Certificates[i] = -1;
+            venue.Certificates[i] = state - 1;
             return;
         }
 
@@ -358,8 +367,11 @@ internal sealed class CascadeRun
         if (certifier.Certify(account, _box!, scratch))
         {
             venue.Certificates[i] = round;
-            venue.CertifiedWallets[i] = venue.Wallets[i];
-            if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = certifier.RankBound(scratch);
+            venue.CertifiedWalletLow[i] = HealthCertifier.Lower(venue.Wallets[i], _options.CertificateBand);
+            venue.CertifiedWalletHigh[i] = HealthCertifier.Upper(venue.Wallets[i], _options.CertificateBand);
+
+            // A rank bound costs about as much as the certificate; it is worth it only where ADL is expected.
+            if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? certifier.RankBound(scratch) : decimal.MaxValue;
         }
         else
         {
@@ -374,6 +386,10 @@ internal sealed class CascadeRun
         var policy = venue.Policy;
         var certify = _certify && _certifiers[venue.Index].Supported;
         var scratch = certify ? _certifiers[venue.Index].CreateScratch() : null;
+
+        // In a round likely to need ADL (the first, and any after a round that did), healthy accounts are ranked from
+        // the frame their evaluation just filled, which saves evaluating them again should ADL be needed.
+        var eager = venue.RankedInRound != null && (round == 1 || _adlLastRound[venue.Index]);
         var frame = policy.CreateFrame();
         for (var i = partition.Start; i < partition.End; i++)
         {
@@ -422,9 +438,10 @@ internal sealed class CascadeRun
                             venue.Certificates[i] = 0;
                             venue.Touch(i);
                         }
-                        else if (certify)
+                        else
                         {
-                            Certify(round, venue, i, account, scratch!);
+                            if (eager) Rank(round, venue, i, account, market, frame, outcome.AdlCandidates);
+                            if (certify) Certify(round, venue, i, account, scratch!, eager);
                         }
 
                         break;
@@ -439,6 +456,14 @@ internal sealed class CascadeRun
         return outcome;
     }
 
+    /// <summary>Ranks the account from its evaluation frame in the map step, and records that it was ranked this round.</summary>
+    private void Rank(int round, VenueState venue, int i, Account account, Market market, EvaluationFrame frame, List<AdlCandidate> candidates)
+    {
+        if (!HasProfit(venue, i)) return;
+        Rank(venue, i, account, market, frame, candidates);
+        venue.RankedInRound![i] = round;
+    }
+
     /// <summary>Adds the account's profitable positions with their ADL ranks; the frame must hold the account's evaluation.</summary>
     private void Rank(VenueState venue, int i, Account account, Market market, EvaluationFrame frame, List<AdlCandidate> candidates)
     {
@@ -449,6 +474,13 @@ internal sealed class CascadeRun
             if (venue.PositionSize[slot] * (mark - venue.PositionEntry[slot]) <= 0m) continue;
             candidates.Add(new AdlCandidate(venue.Policy.AdlRank(account, market, frame, k), i, k));
         }
+    }
+
+    /// <summary>A double at or above a decimal: the conversion's error is far below 10⁻¹⁵ of the value.</summary>
+    private static double Above(decimal value)
+    {
+        var d = (double)value;
+        return Math.BitIncrement(d + Math.Abs(d) * 1e-15);
     }
 
     /// <summary>True when one of the account's positions is in profit at the current marks, so ADL may close it.</summary>
@@ -637,7 +669,7 @@ internal sealed class CascadeRun
 
     // ---------- Bad debt: insurance fund, then ADL, then socialised loss ----------
 
-    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(Market market, CancellationToken cancellationToken)
+    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(int round, Market market, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
     {
         decimal badDebt = 0m, drawn = 0m, adlAmount = 0m, socialized = 0m;
         var adlEvents = 0;
@@ -659,9 +691,10 @@ internal sealed class CascadeRun
                 if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
             }
 
+            _adlLastRound[venue.Index] = shortfalls.Count > 0 && venue.RankedInRound != null;
             if (shortfalls.Count > 0)
             {
-                var (events, fromAdl) = Deleverage(venue, shortfalls, market, cancellationToken);
+                var (events, fromAdl) = Deleverage(round, venue, shortfalls, market, outcomes, cancellationToken);
                 adlEvents += events;
                 adlAmount += fromAdl;
                 socialized += Socialize(venue, shortfalls, cancellationToken);
@@ -696,6 +729,7 @@ internal sealed class CascadeRun
                 }
 
                 venue.DebtCount[i] = 0;
+                venue.NarrowMask(i);
                 venue.TouchItems(i);
             }
         }
@@ -708,12 +742,12 @@ internal sealed class CascadeRun
     /// bankrupt accounts (in account order) until their shortfalls are covered. ADL trades happen off the order book,
     /// so they move no price. Covered amounts are taken off <paramref name="shortfalls"/>.
     /// </summary>
-    private (int Events, decimal Amount) Deleverage(VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, CancellationToken cancellationToken)
+    private (int Events, decimal Amount) Deleverage(int round, VenueState venue, List<(int Account, decimal Amount)> shortfalls, Market market, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
     {
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
 
-        // Ranks are computed only when a venue needs ADL, for accounts with a profitable position; bankrupt accounts
-        // hold no positions, so they are never among the candidates. An account whose health certificate still holds
+        // Ranks are computed only when a venue needs ADL, for accounts with a profitable position that the map step did
+        // not rank; bankrupt accounts hold no positions, so they are never among the candidates. An account whose health certificate still holds
         // carries a bound on its ranks, and is ranked only once that bound reaches the best rank left (below); the
         // others are ranked now, per partition in parallel. The order is total, so the same sequence comes out however
         // the candidates were gathered.
@@ -729,7 +763,7 @@ internal sealed class CascadeRun
             var frame = venue.Policy.CreateFrame();
             for (var i = start; i < end; i++)
             {
-                if (!HasProfit(venue, i)) continue;
+                if (venue.RankedInRound![i] == round || !HasProfit(venue, i)) continue;
                 if (bounded && StillCertified(venue, i) && venue.CertifiedRankBounds![i] != decimal.MaxValue)
                 {
                     later.Add((i, venue.CertifiedRankBounds[i]));
@@ -746,11 +780,13 @@ internal sealed class CascadeRun
         }, cancellationToken);
 
         var candidates = new List<AdlCandidate>();
-        var waiting = new PriorityQueue<int, decimal>(Comparer<decimal>.Create((x, y) => y.CompareTo(x)));
+        // Highest bound first, by a double at or above each bound: only an upper bound is needed, and doubles compare fast.
+        var waiting = new PriorityQueue<int, double>();
         for (var p = 0; p < _partitions.Count; p++)
         {
+            if (_partitions[p].Venue == venue) candidates.AddRange(outcomes[p].AdlCandidates);
             if (found[p] != null) candidates.AddRange(found[p]!);
-            if (deferred[p] != null) waiting.EnqueueRange(deferred[p]!);
+            if (deferred[p] != null) waiting.EnqueueRange(deferred[p]!.Select(d => (d.Account, -Above(d.Bound))));
         }
 
         // A heap, not a sort: building it is linear, and a round that needs little ADL takes only the first few.
@@ -763,7 +799,7 @@ internal sealed class CascadeRun
         // rest cannot hold the next candidate. An equal bound is ranked too, so ties are broken by the full order.
         bool Next()
         {
-            while (waiting.TryPeek(out var i, out var bound) && (queue.Count == 0 || bound >= queue.Peek().Rank))
+            while (waiting.TryPeek(out var i, out var bound) && (queue.Count == 0 || -bound >= (double)queue.Peek().Rank))
             {
                 waiting.Dequeue();
                 var account = venue.View(i);

@@ -15,9 +15,11 @@ internal sealed class VenueState
     private readonly string[] _instruments;
     private readonly string[] _assets;
     private readonly Account?[] _views;
+    private readonly int[] _instrumentUnderlying;
 
-    public VenueState(int index, VenueSetup setup, Account[] accounts, decimal[] reserves, ulong[] assetMasks, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex, string[] instruments, string[] assets)
+    public VenueState(int index, VenueSetup setup, Account[] accounts, decimal[] reserves, ulong[] assetMasks, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex, string[] instruments, string[] assets, int[] instrumentUnderlying)
     {
+        _instrumentUnderlying = instrumentUnderlying;
         Index = index;
         Setup = setup;
         Originals = accounts;
@@ -35,8 +37,10 @@ internal sealed class VenueState
         _views = new Account?[n];
         ItemsChanged = new bool[n];
         Certificates = new int[n];
-        CertifiedWallets = new decimal[n];
+        CertifiedWalletLow = new decimal[n];
+        CertifiedWalletHigh = new decimal[n];
         CertifiedRankBounds = setup.Policy.Checked.Adl != null ? new decimal[n] : null;
+        RankedInRound = setup.Policy.Checked.Adl != null ? new int[n] : null;
         PositionStart = new int[n];
         PositionCount = new int[n];
         HoldingStart = new int[n];
@@ -149,8 +153,14 @@ internal sealed class VenueState
     /// </summary>
     public int[] Certificates { get; }
 
-    /// <summary>The wallet each certificate was proved around.</summary>
-    public decimal[] CertifiedWallets { get; }
+    /// <summary>The lowest wallet each certificate holds for.</summary>
+    public decimal[] CertifiedWalletLow { get; }
+
+    /// <summary>The highest wallet each certificate holds for.</summary>
+    public decimal[] CertifiedWalletHigh { get; }
+
+    /// <summary>Per account, the round whose map step ranked it for ADL from its evaluation; null without ADL.</summary>
+    public int[]? RankedInRound { get; }
 
     /// <summary>Per certified account, a value none of its ADL ranks exceeds inside the certificate; null without ADL.</summary>
     public decimal[]? CertifiedRankBounds { get; }
@@ -278,6 +288,7 @@ internal sealed class VenueState
         }
 
         PositionCount[i] = kept - start;
+        NarrowMask(i);
     }
 
     /// <summary>Drops the account's holdings and debts of quantity 0, keeping the others in order.</summary>
@@ -285,6 +296,21 @@ internal sealed class VenueState
     {
         HoldingCount[i] = Compact(HoldingAsset, HoldingQuantity, HoldingStart[i], HoldingCount[i]);
         DebtCount[i] = Compact(DebtAsset, DebtQuantity, DebtStart[i], DebtCount[i]);
+        NarrowMask(i);
+    }
+
+    /// <summary>
+    /// Recomputes the assets the account's items touch once items are gone, so a price move no longer re-evaluates an
+    /// account it cannot affect (an emptied account above all). The engine adds every asset back for policies that
+    /// read the market by symbol.
+    /// </summary>
+    public void NarrowMask(int i)
+    {
+        ulong mask = 0;
+        for (int k = PositionStart[i], end = k + PositionCount[i]; k < end; k++) mask |= 1UL << _instrumentUnderlying[PositionInstrument[k]];
+        for (int k = HoldingStart[i], end = k + HoldingCount[i]; k < end; k++) mask |= 1UL << HoldingAsset[k];
+        for (int k = DebtStart[i], end = k + DebtCount[i]; k < end; k++) mask |= 1UL << DebtAsset[k];
+        AssetMasks[i] = mask;
     }
 
     private static int Compact(int[] assets, decimal[] quantities, int start, int count)

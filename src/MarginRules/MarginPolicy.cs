@@ -135,8 +135,19 @@ public sealed class MarginPolicy
     }
 
     /// <summary>The ADL rank of one position, from a frame <see cref="Assess"/> filled for the same account and market.</summary>
-    internal decimal AdlRank(Account account, Market market, EvaluationFrame frame, int position) =>
-        Guard(account, market, () => _program.GetAdlRank(account, market, frame, position));
+    internal decimal AdlRank(Account account, Market market, EvaluationFrame frame, int position)
+    {
+        // The engine ranks every profitable position in rounds that need ADL, so this path takes no closure.
+        try
+        {
+            return _program.GetAdlRank(account, market, frame, position);
+        }
+        catch (Exception e) when (!ReferenceEquals(_program, _reference) && e is ArithmeticException or KeyNotFoundException or ArgumentOutOfRangeException)
+        {
+            ThrowPositioned(account, market);
+            throw;
+        }
+    }
 
     private void Run(Account account, Market market, EvaluationFrame frame)
     {
@@ -160,11 +171,17 @@ public sealed class MarginPolicy
         }
         catch (Exception e) when (!ReferenceEquals(_program, _reference) && e is ArithmeticException or KeyNotFoundException or ArgumentOutOfRangeException)
         {
-            var frame = _reference.CreateFrame();
-            _reference.Run(account, market, frame);
-            Build(_reference, account, market, frame, MarginStatus.Healthy);
+            ThrowPositioned(account, market);
             throw;
         }
+    }
+
+    /// <summary>Runs the reference evaluator, which throws the positioned error the compiled code could not give.</summary>
+    private void ThrowPositioned(Account account, Market market)
+    {
+        var frame = _reference.CreateFrame();
+        _reference.Run(account, market, frame);
+        Build(_reference, account, market, frame, MarginStatus.Healthy);
     }
 
     private MarginAssessment Build(PolicyProgram program, Account account, Market market, EvaluationFrame frame, MarginStatus status)

@@ -517,10 +517,24 @@ namespace MarginRules.Language.Binding
             var deadline = 0;
             if (call.Deadline != null)
             {
-                var d = call.Deadline;
-                if (d.Kind != CellKind.Number || d.IsPercent || d.Number < 0 || decimal.Truncate(d.Number) != d.Number || d.Number > int.MaxValue)
-                    _diagnostics.Report(DiagnosticDescriptors.InvalidDeadline, d.Span);
-                else deadline = (int)d.Number;
+                // A plain whole number, or a `count` parameter so that a run can vary the deadline with --param; the
+                // value is fixed when the policy is checked, with any override applied.
+                var d = BindExpression(call.Deadline);
+                var literal = call.Deadline is NumberLiteralSyntax { IsPercent: false, UnitSuffix: null };
+                var parameter = d is BoundParameterReference && d.Type.IsCount;
+                if (d.Type.Kind == TypeKind.Error)
+                {
+                    // Already reported.
+                }
+                else if (!(literal || parameter) || !ConstantFolder.TryFold(d, out var value) || value is not decimal n ||
+                         n < 0 || decimal.Truncate(n) != n || n > int.MaxValue)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidDeadline, call.Deadline.Span);
+                }
+                else
+                {
+                    deadline = (int)n;
+                }
             }
 
             return new MarginCallRule(call.Description, when, amount, deadline, call.Span);

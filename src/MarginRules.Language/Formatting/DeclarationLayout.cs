@@ -74,7 +74,7 @@ namespace MarginRules.Language.Formatting
                 Clause(tokens.EndWithParentheses(d.When.Span.End), "when", d.When, string.Empty),
                 Clause(tokens.EndWithParentheses(d.Amount.Span.End), "amount", d.Amount, string.Empty),
             };
-            if (d.Deadline != null) parts.Add(Line(d.Deadline.Span.End, "deadline " + SyntaxText.Cell(d.Deadline)));
+            if (d.Deadline != null) parts.Add(Clause(tokens.EndWithParentheses(d.Deadline.Span.End), "deadline", d.Deadline, string.Empty));
             parts.Add(Closing(d));
             return parts;
         }

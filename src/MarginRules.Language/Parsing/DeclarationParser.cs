@@ -575,8 +575,8 @@ namespace MarginRules.Language.Parsing
             if (when == null || !Take(TokenKind.Amount)) return null;
             var amount = Expression();
             if (amount == null) return null;
-            CellSyntax? deadline = null;
-            if (Take(TokenKind.Deadline) && (deadline = Cell()) == null) return null;
+            ExpressionSyntax? deadline = null;
+            if (Take(TokenKind.Deadline) && (deadline = Expression()) == null) return null;
             if (!Take(TokenKind.RBrace, out var rb)) return null;
             return new MarginCallDeclarationSyntax(Span(kw, rb), description, when, amount, deadline);
         }

@@ -403,7 +403,7 @@ namespace MarginRules.Language.Parsing
             from lb in Tok(TokenKind.LBrace)
             from when in Tok(TokenKind.When).IgnoreThen(Expression)
             from amount in Tok(TokenKind.Amount).IgnoreThen(Expression)
-            from deadline in Tok(TokenKind.Deadline).IgnoreThen(Cell).OrNone()
+            from deadline in Tok(TokenKind.Deadline).IgnoreThen(Expression).OrNone()
             from rb in Tok(TokenKind.RBrace)
             select (DeclarationSyntax)new MarginCallDeclarationSyntax(Span(kw, rb), description, when, amount, deadline);
 

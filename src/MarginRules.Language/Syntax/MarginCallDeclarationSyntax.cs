@@ -8,7 +8,7 @@ namespace MarginRules.Language.Syntax
     public sealed class MarginCallDeclarationSyntax : DeclarationSyntax
     {
         /// <summary>Creates the node; <paramref name="span"/> is its source span.</summary>
-        public MarginCallDeclarationSyntax(TextSpan span, string? description, ExpressionSyntax when, ExpressionSyntax amount, CellSyntax? deadline)
+        public MarginCallDeclarationSyntax(TextSpan span, string? description, ExpressionSyntax when, ExpressionSyntax amount, ExpressionSyntax? deadline)
             : base(span)
         {
             Description = description;
@@ -26,8 +26,8 @@ namespace MarginRules.Language.Syntax
         /// <summary>The amount called.</summary>
         public ExpressionSyntax Amount { get; }
 
-        /// <summary>The deadline in rounds; 0 means instant; null means instant.</summary>
-        public CellSyntax? Deadline { get; }
+        /// <summary>The deadline in rounds: a whole number or a <c>count</c> parameter; 0 or null means instant.</summary>
+        public ExpressionSyntax? Deadline { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"(margin_call {Q(Description)} {When} {Amount} {(object?)Deadline ?? "-"})";

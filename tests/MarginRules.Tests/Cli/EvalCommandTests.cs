@@ -116,12 +116,12 @@ public sealed class EvalCommandTests : IDisposable
 
             Trace
               Line:Col  Name          Value  Unit   Expression
-              8:5       long_value    10000  money  sum(h in holdings: h.value)
-              9:5       loan           5000  money  sum(d in debts: d.value)
-              11:1      equity         5000  money  account.wallet + long_value - loan
-              12:1      initial        5000  money  long_value * initial_rate
-              13:1      maintenance    2500  money  long_value * maintenance_rate
-              15:8      equity_ratio    0.5  ratio  if long_value > 0 then equity / long_value else 100%
+              9:5       long_value    10000  money  sum(h in holdings: h.value)
+              10:5      loan           5000  money  sum(d in debts: d.value)
+              12:1      equity         5000  money  account.wallet + long_value - loan
+              13:1      initial        5000  money  long_value * initial_rate
+              14:1      maintenance    2500  money  long_value * maintenance_rate
+              16:8      equity_ratio    0.5  ratio  if long_value > 0 then equity / long_value else 100%
 
             """);
     }
@@ -133,7 +133,7 @@ public sealed class EvalCommandTests : IDisposable
         var (_, output, _) = Run("eval", RegT, "--account", RegTAccount(callRounds: 3), "--market", RegTMarket(60m), "--explain");
         var trace = output[output.IndexOf("Trace\n", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         trace.Length.ShouldBe(8); // the title, the header and six values
-        trace[2].ShouldBe("  8:5       long_value                              6000  money  sum(h in holdings: h.value)");
+        trace[2].ShouldBe("  9:5       long_value                              6000  money  sum(h in holdings: h.value)");
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class EvalCommandTests : IDisposable
         trace.GetArrayLength().ShouldBe(6);
         trace[0].GetProperty("name").GetString().ShouldBe("long_value");
         trace[0].GetProperty("kind").GetString().ShouldBe("definition");
-        trace[0].GetProperty("line").GetInt32().ShouldBe(8);
+        trace[0].GetProperty("line").GetInt32().ShouldBe(9);
         trace[0].GetProperty("description").GetString().ShouldBe("Market value of the long stock");
 
         var price = root.GetProperty("liquidationPrice");

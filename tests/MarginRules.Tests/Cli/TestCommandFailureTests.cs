@@ -49,19 +49,19 @@ public sealed class TestCommandFailureTests : IDisposable
 
         run.Error.ShouldBe(string.Empty);
         run.Exit.ShouldBe(1);
-        // maintenance = long_value * maintenance_rate is line 13 of the policy, export equity_ratio line 15, margin_call
-        // line 18. a2 owes 9,000 against 10,000 of stock: equity 1,000 < 2,500, so it is called (2,500 − 1,000 = 1,500).
+        // maintenance = long_value * maintenance_rate is line 14 of the policy, export equity_ratio line 16, margin_call
+        // line 19. a2 owes 9,000 against 10,000 of stock: equity 1,000 < 2,500, so it is called (2,500 − 1,000 = 1,500).
         run.Out.ShouldBe(
             $"""
             {path}
               FAIL maintenance off by 100
                   maintenance: expected 2600, actual 2500.00 (off by -100.00)
-                    declared at {_folder.File("regt.margin")}:13:1
+                    declared at {_folder.File("regt.margin")}:14:1
                   exports.equity_ratio: expected 0.4 ± 0.01, actual 0.5 (off by +0.1)
-                    declared at {_folder.File("regt.margin")}:15:1
+                    declared at {_folder.File("regt.margin")}:16:1
               FAIL a call that is not there
                   account a1: margin_call.amount: expected 500, actual none (no margin call)
-                    declared at {_folder.File("regt.margin")}:18:1
+                    declared at {_folder.File("regt.margin")}:19:1
                   account a2: status: expected "healthy", actual "margin_call"
               PASS equity is 5,000
 
@@ -87,7 +87,7 @@ public sealed class TestCommandFailureTests : IDisposable
         maintenance.GetProperty("expected").GetDecimal().ShouldBe(2600m);
         maintenance.GetProperty("actual").GetDecimal().ShouldBe(2500m);
         maintenance.GetProperty("tolerance").GetDecimal().ShouldBe(0m);
-        maintenance.GetProperty("declared_at").GetString().ShouldBe(_folder.File("regt.margin") + ":13:1");
+        maintenance.GetProperty("declared_at").GetString().ShouldBe(_folder.File("regt.margin") + ":14:1");
         var call = tests[1].GetProperty("failures")[0];
         call.GetProperty("account").GetString().ShouldBe("a1");
         call.GetProperty("actual").ValueKind.ShouldBe(JsonValueKind.Null);

@@ -442,7 +442,8 @@ internal readonly ref struct LiquidationPlanner
         return instruction.Credit == 0m ? after : after with { Wallet = after.Wallet + instruction.Credit };
     }
 
-    private static Account Apply(Account account, Market market, LiquidationTarget target, IReadOnlyList<LiquidationStep> steps, IReadOnlyList<DebtRepayment> repayments)
+    /// <summary>The account after the steps and repayments alone, without a <c>size whole</c> credit; restore sizing's trials use it.</summary>
+    internal static Account Apply(Account account, Market market, LiquidationTarget target, IReadOnlyList<LiquidationStep> steps, IReadOnlyList<DebtRepayment> repayments)
     {
         if (target == LiquidationTarget.Positions)
         {

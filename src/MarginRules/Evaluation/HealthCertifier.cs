@@ -224,6 +224,7 @@ internal sealed class HealthCertifier
             Band = band;
         }
 
+        /// <summary>Each listed symbol's price interval and its volatility.</summary>
         internal FrozenDictionary<string, (Range Price, Range Volatility)> Quotes { get; }
 
         /// <summary>The band of the prices, also applied to the wallet.</summary>
@@ -240,22 +241,31 @@ internal sealed class HealthCertifier
             Indexes = new int[indexes];
         }
 
+        /// <summary>The account being certified.</summary>
         internal Account Account { get; private set; } = null!;
 
+        /// <summary>The prices it is certified over.</summary>
         internal Box Box { get; private set; } = null!;
 
+        /// <summary>The account's wallet band.</summary>
         internal Range Wallet { get; private set; }
 
+        /// <summary>The interval of each let, in declaration order.</summary>
         internal Range[] Lets { get; }
 
+        /// <summary>Function arguments, one slot per inlined parameter.</summary>
         internal Range[] Values { get; }
 
+        /// <summary>Item indexes, one slot per aggregate or item variable.</summary>
         internal int[] Indexes { get; }
 
+        /// <summary>True once something could not be bounded; the attempt then ends without a certificate.</summary>
         internal bool Failed { get; private set; }
 
+        /// <summary>The margin call's condition, once evaluated, for <c>call_expired</c>.</summary>
         internal Range? CallTriggered { get; set; }
 
+        /// <summary>Starts an attempt for an account over a box.</summary>
         internal void Reset(Account account, Box box)
         {
             Account = account;
@@ -265,12 +275,14 @@ internal sealed class HealthCertifier
             CallTriggered = null;
         }
 
+        /// <summary>Marks the attempt as failed and returns a placeholder.</summary>
         internal Range Fail()
         {
             Failed = true;
             return Range.False;
         }
 
+        /// <summary>The price interval (or the volatility) of a listed symbol; fails for an unlisted one.</summary>
         internal Range Price(string? symbol, MarketField field = MarketField.Price)
         {
             if (symbol == null || !Box.Quotes.TryGetValue(symbol, out var quote)) return Fail();
@@ -281,6 +293,7 @@ internal sealed class HealthCertifier
     /// <summary>An interval of reals, or of booleans as 0 (false) and 1 (true), or a text known exactly (null when unknown).</summary>
     internal readonly struct Range
     {
+        /// <summary>The numbers from <paramref name="lo"/> to <paramref name="hi"/>.</summary>
         public Range(double lo, double hi)
         {
             Lo = lo;
@@ -288,32 +301,44 @@ internal sealed class HealthCertifier
             Text = null;
         }
 
+        /// <summary>A text, or any text when null.</summary>
         public Range(string? text)
         {
             Lo = Hi = 0;
             Text = text;
         }
 
+        /// <summary>The lower end.</summary>
         public double Lo { get; }
 
+        /// <summary>The upper end.</summary>
         public double Hi { get; }
 
+        /// <summary>The text, when known exactly.</summary>
         public string? Text { get; }
 
+        /// <summary>Surely true.</summary>
         public static Range True => new(1, 1);
 
+        /// <summary>Surely false.</summary>
         public static Range False => new(0, 0);
 
+        /// <summary>True somewhere in the box and false somewhere else, as far as the bounds tell.</summary>
         public static Range Maybe => new(0, 1);
 
+        /// <summary>A known bool.</summary>
         public static Range Bool(bool value) => value ? True : False;
 
+        /// <summary>True everywhere in the box.</summary>
         public bool IsTrue => Lo == 1;
 
+        /// <summary>False everywhere in the box.</summary>
         public bool IsFalse => Hi == 0;
 
+        /// <summary>A single value.</summary>
         public bool IsPoint => Lo == Hi;
 
+        /// <summary>The smallest interval holding both.</summary>
         public static Range Hull(Range a, Range b) => new(Math.Min(a.Lo, b.Lo), Math.Max(a.Hi, b.Hi));
     }
 

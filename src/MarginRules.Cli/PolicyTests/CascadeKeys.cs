@@ -8,7 +8,8 @@ namespace MarginRules.Cli.PolicyTests;
 
 /// <summary>
 /// The expectation keys of a cascade test: <c>summary.FIELD</c>, <c>summary.final_move|amplification|initial_shock.ASSET</c>,
-/// <c>rounds[i].FIELD</c> and <c>rounds[i].prices|move|liquidated|net_sales.ASSET</c>.
+/// <c>summary.accounts_liquidated_by_venue|bad_debt_by_venue.VENUE</c>, <c>rounds[i].FIELD</c>,
+/// <c>rounds[i].prices|move|liquidated|net_sales.ASSET</c> and <c>rounds[i].liquidations_by_venue|bad_debt_by_venue.VENUE</c>.
 /// </summary>
 internal static class CascadeKeys
 {
@@ -36,6 +37,18 @@ internal static class CascadeKeys
         ["initial_shock"] = s => s.InitialShock,
     };
 
+    private static readonly Dictionary<string, Func<CascadeSummary, string, decimal?>> SummaryVenueMaps = new(StringComparer.Ordinal)
+    {
+        ["accounts_liquidated_by_venue"] = (s, v) => s.AccountsLiquidatedByVenue.TryGetValue(v, out var n) ? n : null,
+        ["bad_debt_by_venue"] = (s, v) => s.BadDebtByVenue.TryGetValue(v, out var d) ? d : null,
+    };
+
+    private static readonly Dictionary<string, Func<CascadeRound, string, decimal?>> RoundVenueMaps = new(StringComparer.Ordinal)
+    {
+        ["liquidations_by_venue"] = (r, v) => r.LiquidationsByVenue.TryGetValue(v, out var n) ? n : null,
+        ["bad_debt_by_venue"] = (r, v) => r.BadDebtByVenue.TryGetValue(v, out var d) ? d : null,
+    };
+
     private static readonly Dictionary<string, Func<CascadeRound, decimal>> RoundNumbers = new(StringComparer.Ordinal)
     {
         ["liquidations"] = r => r.Liquidations,
@@ -51,7 +64,7 @@ internal static class CascadeKeys
     private static readonly string[] RoundMaps = ["prices", "move", "liquidated", "net_sales"];
 
     /// <summary>Resolves a key against the cascade's assets and instruments, or returns null with the problem.</summary>
-    public static ExpectationTarget? Resolve(string key, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> symbols, out string problem)
+    public static ExpectationTarget? Resolve(string key, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> venues, out string problem)
     {
         problem = string.Empty;
         var (head, rest) = KeyText.Split(key);
@@ -61,15 +74,15 @@ internal static class CascadeKeys
             return null;
         }
 
-        return name == "summary" ? Summary(key, index, rest, assets, ref problem) : Round(key, index, rest, assets, symbols, ref problem);
+        return name == "summary" ? Summary(key, index, rest, assets, venues, ref problem) : Round(key, index, rest, assets, symbols, venues, ref problem);
     }
 
     /// <summary>The stop reason as test files write it.</summary>
     public static string StopReasonText(CascadeStopReason reason) => reason == CascadeStopReason.Fixpoint ? "fixpoint" : "round_limit";
 
-    private static ExpectationTarget? Summary(string key, int? index, string? rest, IReadOnlyCollection<string> assets, ref string problem)
+    private static ExpectationTarget? Summary(string key, int? index, string? rest, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> venues, ref string problem)
     {
-        var fields = SummaryNumbers.Keys.Concat(SummaryMaps.Keys).Append("stop_reason").ToArray();
+        var fields = SummaryNumbers.Keys.Concat(SummaryMaps.Keys).Concat(SummaryVenueMaps.Keys).Append("stop_reason").ToArray();
         if (index is not null)
         {
             problem = $"unknown expectation \"{key}\"; \"summary\" is not a list, so it takes no [index]";
@@ -89,17 +102,23 @@ internal static class CascadeKeys
             return new ExpectationTarget(ExpectedKind.Number, s => ActualValue.Of(number(s.Cascade!.Summary)), _ => null);
         if (SummaryMaps.TryGetValue(field, out var map))
         {
-            if (!AssetKnown(key, $"summary.{field}", tail, assets, ref problem)) return null;
+            if (!Known(key, $"summary.{field}", tail, assets, ref problem)) return null;
             return new ExpectationTarget(ExpectedKind.Number, s => Lookup(map(s.Cascade!.Summary), tail!, null), _ => null);
+        }
+
+        if (SummaryVenueMaps.TryGetValue(field, out var byVenue))
+        {
+            if (!Known(key, $"summary.{field}", tail, venues, ref problem)) return null;
+            return new ExpectationTarget(ExpectedKind.Number, s => Venue(byVenue(s.Cascade!.Summary, tail!), tail!), _ => null);
         }
 
         problem = fields.Contains(field) ? KeyText.TooLong(key, "summary." + field) : KeyText.Unknown(key, "summary.", field, tail, fields);
         return null;
     }
 
-    private static ExpectationTarget? Round(string key, int? index, string? rest, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> symbols, ref string problem)
+    private static ExpectationTarget? Round(string key, int? index, string? rest, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> venues, ref string problem)
     {
-        var fields = RoundNumbers.Keys.Concat(RoundMaps).ToArray();
+        var fields = RoundNumbers.Keys.Concat(RoundMaps).Concat(RoundVenueMaps.Keys).ToArray();
         if (index is null)
         {
             problem = $"expectation \"{key}\": rounds is a list; name a round, as in \"rounds[0].{rest ?? "liquidations"}\" for the first";
@@ -117,9 +136,16 @@ internal static class CascadeKeys
         var (field, tail) = KeyText.Split(rest);
         if (RoundNumbers.TryGetValue(field, out var number) && tail is null)
             return new ExpectationTarget(ExpectedKind.Number, s => InRound(s, i, r => ActualValue.Of(number(r))), _ => null);
+        if (RoundVenueMaps.TryGetValue(field, out var byVenue))
+        {
+            if (!Known(key, $"{prefix}.{field}", tail, venues, ref problem)) return null;
+            var venue = tail!;
+            return new ExpectationTarget(ExpectedKind.Number, s => InRound(s, i, r => Venue(byVenue(r, venue), venue)), _ => null);
+        }
+
         if (RoundMaps.Contains(field))
         {
-            if (!AssetKnown(key, $"{prefix}.{field}", tail, field == "prices" ? symbols : assets, ref problem)) return null;
+            if (!Known(key, $"{prefix}.{field}", tail, field == "prices" ? symbols : assets, ref problem)) return null;
             var asset = tail!;
             return field switch
             {
@@ -134,7 +160,7 @@ internal static class CascadeKeys
         return null;
     }
 
-    private static bool AssetKnown(string key, string mapKey, string? asset, IReadOnlyCollection<string> assets, ref string problem)
+    private static bool Known(string key, string mapKey, string? asset, IReadOnlyCollection<string> assets, ref string problem)
     {
         if (asset is null || asset.Length == 0)
         {
@@ -154,6 +180,9 @@ internal static class CascadeKeys
             ? read(rounds[index])
             : ActualValue.None(string.Create(CultureInfo.InvariantCulture, $"the run had {rounds.Count} round{(rounds.Count == 1 ? string.Empty : "s")}"));
     }
+
+    private static ActualValue Venue(decimal? value, string venue) =>
+        value is { } v ? ActualValue.Of(v) : ActualValue.None($"no value for venue {venue}");
 
     private static ActualValue Lookup(IReadOnlyDictionary<string, decimal> values, string asset, decimal? absent) =>
         values.TryGetValue(asset, out var v) ? ActualValue.Of(v)

@@ -78,7 +78,7 @@ internal sealed class CascadeTestReader
         var maxRounds = (int)(fields.GetValueOrDefault("max_rounds")?.AsWhole(1, 100_000) ?? 100m);
 
         var symbols = prices.Keys.Concat(instruments.Select(i => i.Symbol)).ToArray();
-        var expectations = PolicyTestLoader.ReadExpectations(expect, tolerance, key => (CascadeKeys.Resolve(key, prices.Keys, symbols, out var problem), problem));
+        var expectations = PolicyTestLoader.ReadExpectations(expect, tolerance, key => (CascadeKeys.Resolve(key, prices.Keys, symbols, venueNames, out var problem), problem));
         var setup = new CascadeSetup { Assets = assets, Instruments = instruments, Venues = venues, Shock = shock };
         var volatility = fields.TryGetValue("volatility_estimate", out var estimateNode) ? ReadEstimate(estimateNode) : null;
         return (venues[0].Policy, new CascadeCheck(setup, maxRounds, prices, expectations, volatility));

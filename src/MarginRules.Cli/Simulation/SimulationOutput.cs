@@ -66,15 +66,35 @@ internal static class SimulationOutput
         {
             ("total liquidated", NumberText.Money(s.TotalLiquidated)),
             ("accounts liquidated", $"{NumberText.Count(s.AccountsLiquidated)} of {NumberText.Count(accounts)}"),
+        };
+
+        // With several venues, each venue's share, so contagion shows where it lands.
+        var several = run.Venues.Count > 1;
+        if (several)
+        {
+            foreach (var v in run.Venues)
+                totals.Add(($"  {v.Name}", $"{NumberText.Count(s.AccountsLiquidatedByVenue.GetValueOrDefault(v.Name))} of {NumberText.Count(v.Accounts.Count)}"));
+        }
+
+        totals.AddRange(new (string, string)[]
+        {
             ("margin calls", NumberText.Count(s.MarginCalls)),
             ("top-ups", $"{NumberText.Count(run.Result.Rounds.Sum(r => r.TopUps))} ({NumberText.Money(run.Result.Rounds.Sum(r => r.TopUpAmount))})"),
             ("bad debt", NumberText.Money(s.BadDebt)),
+        });
+        if (several)
+        {
+            foreach (var v in run.Venues) totals.Add(($"  {v.Name}", NumberText.Money(s.BadDebtByVenue.GetValueOrDefault(v.Name))));
+        }
+
+        totals.AddRange(new (string, string)[]
+        {
             ("insurance drawn", NumberText.Money(s.InsuranceDrawn)),
             ("ADL events", NumberText.Count(s.AdlEvents)),
             ("socialised loss", NumberText.Money(s.SocializedLoss)),
             ("rounds", NumberText.Count(s.Rounds)),
             ("stopped", SimulationRun.StopText(s.StopReason)),
-        };
+        });
         return (assets, totals);
     }
 
@@ -175,8 +195,12 @@ internal static class SimulationOutput
         WriteMap(json, "amplification", s.Amplification);
         JsonText.Number(json, "totalLiquidated", s.TotalLiquidated);
         json.WriteNumber("accountsLiquidated", s.AccountsLiquidated);
+        json.WriteStartObject("accountsLiquidatedByVenue");
+        foreach (var (venue, count) in s.AccountsLiquidatedByVenue) json.WriteNumber(venue, count);
+        json.WriteEndObject();
         json.WriteNumber("marginCalls", s.MarginCalls);
         JsonText.Number(json, "badDebt", s.BadDebt);
+        WriteMap(json, "badDebtByVenue", s.BadDebtByVenue);
         JsonText.Number(json, "insuranceDrawn", s.InsuranceDrawn);
         json.WriteNumber("adlEvents", s.AdlEvents);
         JsonText.Number(json, "socializedLoss", s.SocializedLoss);
@@ -194,9 +218,13 @@ internal static class SimulationOutput
         json.WriteNumber("topUps", r.TopUps);
         JsonText.Number(json, "topUpAmount", r.TopUpAmount);
         json.WriteNumber("liquidations", r.Liquidations);
+        json.WriteStartObject("liquidationsByVenue");
+        foreach (var (venue, count) in r.LiquidationsByVenue) json.WriteNumber(venue, count);
+        json.WriteEndObject();
         WriteMap(json, "liquidatedNotional", r.LiquidatedNotional);
         WriteMap(json, "netSales", r.NetSales);
         JsonText.Number(json, "badDebt", r.BadDebt);
+        WriteMap(json, "badDebtByVenue", r.BadDebtByVenue);
         JsonText.Number(json, "insuranceDrawn", r.InsuranceDrawn);
         WriteMap(json, "insuranceFunds", r.InsuranceFunds);
         json.WriteNumber("adlEvents", r.AdlEvents);

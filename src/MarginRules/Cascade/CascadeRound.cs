@@ -23,6 +23,9 @@ public sealed record CascadeRound
     /// <summary>Accounts liquidated this round (one liquidation step each).</summary>
     public required int Liquidations { get; init; }
 
+    /// <summary>The liquidations per venue; they add up to <see cref="Liquidations"/>.</summary>
+    public IReadOnlyDictionary<string, int> LiquidationsByVenue { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Notional closed or collateral value seized this round, by asset.</summary>
     public required IReadOnlyDictionary<string, decimal> LiquidatedNotional { get; init; }
 
@@ -31,6 +34,9 @@ public sealed record CascadeRound
 
     /// <summary>Deficits of bankrupt accounts this round, before the insurance fund.</summary>
     public required decimal BadDebt { get; init; }
+
+    /// <summary>The deficits per venue this round.</summary>
+    public IReadOnlyDictionary<string, decimal> BadDebtByVenue { get; init; } = new Dictionary<string, decimal>();
 
     /// <summary>What the insurance funds paid this round.</summary>
     public required decimal InsuranceDrawn { get; init; }

@@ -20,8 +20,14 @@ public sealed record CascadeSummary
     /// <summary>Accounts liquidated at least once.</summary>
     public required int AccountsLiquidated { get; init; }
 
+    /// <summary>Accounts liquidated at least once, per venue; they add up to <see cref="AccountsLiquidated"/>.</summary>
+    public IReadOnlyDictionary<string, int> AccountsLiquidatedByVenue { get; init; } = new Dictionary<string, int>();
+
     /// <summary>All deficits of bankrupt accounts.</summary>
     public required decimal BadDebt { get; init; }
+
+    /// <summary>The deficits per venue.</summary>
+    public IReadOnlyDictionary<string, decimal> BadDebtByVenue { get; init; } = new Dictionary<string, decimal>();
 
     /// <summary>What the insurance funds paid in all.</summary>
     public required decimal InsuranceDrawn { get; init; }

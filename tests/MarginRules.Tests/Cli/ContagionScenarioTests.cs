@@ -101,6 +101,13 @@ public sealed class ContagionScenarioTests
         together.Summary.FinalMove["WETH"].ShouldBeLessThan(perpsAloneRun.Summary.FinalMove["WETH"]);
         together.Summary.AccountsLiquidated.ShouldBe(lendingTogether.Length + perpsTogether.Length);
 
+        // The engine's per-venue counts are the sets read from the final accounts, round by round and in the summary.
+        together.Summary.AccountsLiquidatedByVenue[Lending.Setup.Name].ShouldBe(lendingTogether.Length);
+        together.Summary.AccountsLiquidatedByVenue[Perps.Setup.Name].ShouldBe(perpsTogether.Length);
+        together.Rounds.Sum(r => r.LiquidationsByVenue[Lending.Setup.Name] + r.LiquidationsByVenue[Perps.Setup.Name])
+            .ShouldBe(together.Rounds.Sum(r => r.Liquidations));
+        together.Rounds.Sum(r => r.BadDebtByVenue[Lending.Setup.Name] + r.BadDebtByVenue[Perps.Setup.Name]).ShouldBe(together.Summary.BadDebt);
+
         // The liquidated sets are those the lowest mark reached. A borrower is liquidated below its liquidation price
         // debt / (100 WETH × 86%); a 20 ETH long below (60,000 − 50 − wallet) / (20 − 0.5% × 20) = (59,950 − wallet) / 19.9
         // (equity = wallet + 20 × (P − 3,000) < 0.5% × 20 × P − 50, the bracket of 50,000–250,000 of notional).

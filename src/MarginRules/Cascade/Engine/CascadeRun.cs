@@ -172,7 +172,8 @@ internal sealed class CascadeRun
 
             var outcomes = Map(round, moved, market, cancellationToken);
             var reduced = Reduce(outcomes);
-            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(round, market, outcomes, cancellationToken);
+            var badDebtByVenue = new decimal[_venues.Length];
+            var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(round, market, outcomes, badDebtByVenue, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                     if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
@@ -192,9 +193,11 @@ internal sealed class CascadeRun
                 TopUps = reduced.TopUps,
                 TopUpAmount = reduced.TopUpAmount,
                 Liquidations = reduced.Liquidations,
+                LiquidationsByVenue = ByVenue(LiquidationsByVenue(outcomes)),
                 LiquidatedNotional = ByAsset(reduced.LiquidatedNotional),
                 NetSales = ByAsset(reduced.Sales),
                 BadDebt = badDebt,
+                BadDebtByVenue = ByVenue(badDebtByVenue),
                 InsuranceDrawn = insuranceDrawn,
                 InsuranceFunds = _venues.ToDictionary(v => v.Setup.Name, v => _ledger.InsuranceFunds[v.Index], StringComparer.Ordinal),
                 AdlEvents = adlEvents,
@@ -669,12 +672,14 @@ internal sealed class CascadeRun
 
     // ---------- Bad debt: insurance fund, then ADL, then socialised loss ----------
 
-    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(int round, Market market, PartitionOutcome[] outcomes, CancellationToken cancellationToken)
+    private (decimal BadDebt, decimal InsuranceDrawn, int AdlEvents, decimal AdlAmount, decimal Socialized) ResolveBadDebt(int round, Market market, PartitionOutcome[] outcomes, decimal[] badDebtByVenue, CancellationToken cancellationToken)
     {
         decimal badDebt = 0m, drawn = 0m, adlAmount = 0m, socialized = 0m;
         var adlEvents = 0;
         foreach (var venue in _venues)
         {
+            var venueDebt = 0m;
+
             // The fund covers deficits in account order; what it cannot cover is pooled, then ADL and the socialised
             // share are settled once per venue and round, so the cost does not grow with the number of bankruptcies.
             var shortfalls = new List<(int Account, decimal Amount)>();
@@ -683,6 +688,7 @@ internal sealed class CascadeRun
                 if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.Wallets[i] >= 0m) continue;
                 var deficit = -venue.Wallets[i];
                 badDebt += deficit;
+                venueDebt += deficit;
                 var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
                 _ledger.InsuranceFunds[venue.Index] -= fromFund;
                 drawn += fromFund;
@@ -711,6 +717,7 @@ internal sealed class CascadeRun
                     var quantity = venue.DebtQuantity[k];
                     var value = quantity * _prices[a];
                     badDebt += value;
+                    venueDebt += value;
                     var pay = Math.Min(value, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
                     var repaidUnits = pay == value ? quantity : pay / _prices[a];
                     if (pay > 0m)
@@ -732,6 +739,8 @@ internal sealed class CascadeRun
                 venue.NarrowMask(i);
                 venue.TouchItems(i);
             }
+
+            badDebtByVenue[venue.Index] = venueDebt;
         }
 
         return (badDebt, drawn, adlEvents, adlAmount, socialized);
@@ -964,6 +973,20 @@ internal sealed class CascadeRun
         return _ledger.Add(totalCash, totalUnits, totalContracts);
     }
 
+    private int[] LiquidationsByVenue(PartitionOutcome[] outcomes)
+    {
+        var counts = new int[_venues.Length];
+        for (var p = 0; p < _partitions.Count; p++) counts[_partitions[p].Venue.Index] += outcomes[p].Liquidations;
+        return counts;
+    }
+
+    private IReadOnlyDictionary<string, T> ByVenue<T>(T[] values)
+    {
+        var d = new Dictionary<string, T>(StringComparer.Ordinal);
+        for (var v = 0; v < _venues.Length; v++) d[_venues[v].Setup.Name] = values[v];
+        return d;
+    }
+
     private IReadOnlyDictionary<string, decimal> ByAsset(decimal[] values)
     {
         var d = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -1001,7 +1024,9 @@ internal sealed class CascadeRun
             Amplification = amplification,
             TotalLiquidated = rounds.Sum(r => r.LiquidatedNotional.Values.Sum()),
             AccountsLiquidated = liquidatedAccounts,
+            AccountsLiquidatedByVenue = ByVenue(_venues.Select(v => v.Liquidated.Count(x => x)).ToArray()),
             BadDebt = rounds.Sum(r => r.BadDebt),
+            BadDebtByVenue = ByVenue(_venues.Select(v => rounds.Sum(r => r.BadDebtByVenue[v.Setup.Name])).ToArray()),
             InsuranceDrawn = rounds.Sum(r => r.InsuranceDrawn),
             AdlEvents = rounds.Sum(r => r.AdlEvents),
             SocializedLoss = rounds.Sum(r => r.SocializedLoss),

@@ -363,12 +363,31 @@ namespace MarginRules.Language.Binding
                 ok = false;
             }
 
+            // Digits are a whole constant from 0 to 28, checked here; or a `count` value computed per account (a token's
+            // decimals from a table, say), checked when it is evaluated.
             decimal d = 0m;
-            if (!digits.Type.IsError && (!digits.Type.IsDimensionless || !ConstantFolder.TryFold(digits, out var dv) || !(dv is decimal dd) ||
-                decimal.Truncate(dd) != dd || dd < 0 || dd > 28 || (d = dd) < 0))
+            var computed = false;
+            if (!digits.Type.IsError)
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidRoundingDigits, c.Arguments[1].Span);
-                ok = false;
+                if (ConstantFolder.TryFold(digits, out var dv) && dv is decimal dd)
+                {
+                    if (!digits.Type.IsDimensionless || decimal.Truncate(dd) != dd || dd < 0 || dd > 28)
+                    {
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidRoundingDigits, c.Arguments[1].Span);
+                        ok = false;
+                    }
+
+                    d = dd;
+                }
+                else if (digits.Type.IsCount)
+                {
+                    computed = true;
+                }
+                else
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.InvalidRoundingDigits, c.Arguments[1].Span);
+                    ok = false;
+                }
             }
 
             RoundingMode mode = RoundingMode.HalfEven;
@@ -388,7 +407,8 @@ namespace MarginRules.Language.Binding
             }
 
             if (!ok) return Error(c.Span);
-            return new BoundBuiltinCall(value.Type, c.Span, BuiltinFunction.Round, new[] { value, new BoundLiteral(PolicyType.CountType, c.Arguments[1].Span, d) }, mode);
+            var digitsArgument = computed ? digits : new BoundLiteral(PolicyType.CountType, c.Arguments[1].Span, d);
+            return new BoundBuiltinCall(value.Type, c.Span, BuiltinFunction.Round, new[] { value, digitsArgument }, mode);
         }
 
         private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -109,7 +109,7 @@ namespace MarginRules.Language.Binding
                 case BuiltinFunction.Clamp: return PolicyMath.Clamp(args[0], args[1], args[2]);
                 case BuiltinFunction.Floor: return PolicyMath.Floor(args[0]);
                 case BuiltinFunction.Ceil: return PolicyMath.Ceil(args[0]);
-                case BuiltinFunction.Round: return PolicyMath.Round(args[0], (int)args[1], mode);
+                case BuiltinFunction.Round: return PolicyMath.Round(args[0], args[1], mode);
                 case BuiltinFunction.Sqrt: return PolicyMath.Sqrt(args[0]);
                 case BuiltinFunction.Exp: return PolicyMath.Exp(args[0]);
                 default: return PolicyMath.Pow(args[0], args[1]);

@@ -9,6 +9,18 @@ namespace MarginRules.Language.Runtime
     /// </summary>
     public static class PolicyMath
     {
+        /// <summary>The message of the run-time error for <c>round</c> digits that are not whole or not from 0 to 28.</summary>
+        public const string RoundDigitsOutOfRange = "the digits of `round` are not a whole number from 0 to 28";
+
+        /// <summary>Rounds to digits computed at run time, which must be whole and from 0 to 28.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The digits are not whole or outside 0–28.</exception>
+        public static decimal Round(decimal value, decimal digits, RoundingMode mode)
+        {
+            if (decimal.Truncate(digits) != digits || digits < 0m || digits > 28m)
+                throw new ArgumentOutOfRangeException(nameof(digits), digits, RoundDigitsOutOfRange);
+            return Round(value, (int)digits, mode);
+        }
+
         /// <summary>Rounds to <paramref name="digits"/> decimal places with a venue rounding mode.</summary>
         public static decimal Round(decimal value, int digits, RoundingMode mode)
         {

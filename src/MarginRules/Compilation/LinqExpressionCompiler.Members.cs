@@ -49,6 +49,7 @@ internal sealed partial class LinqExpressionCompiler
         public static readonly MethodInfo BuiltinPow = Method(typeof(Builtins), nameof(Builtins.Pow), typeof(decimal), typeof(int));
         public static readonly MethodInfo BuiltinPowComputed = Method(typeof(Builtins), nameof(Builtins.Pow), typeof(decimal), typeof(decimal));
         public static readonly MethodInfo BuiltinRound = Method(typeof(Builtins), nameof(Builtins.Round), typeof(decimal), typeof(int), typeof(RoundingMode));
+        public static readonly MethodInfo BuiltinRoundComputed = Method(typeof(Builtins), nameof(Builtins.Round), typeof(decimal), typeof(decimal), typeof(RoundingMode));
 
         public static readonly MethodInfo QuotePrice = Method(typeof(MarketQuotes), nameof(MarketQuotes.Price), typeof(Market), typeof(string));
         public static readonly MethodInfo QuoteVolatility = Method(typeof(MarketQuotes), nameof(MarketQuotes.Volatility), typeof(Market), typeof(string));

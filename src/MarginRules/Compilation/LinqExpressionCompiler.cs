@@ -517,7 +517,11 @@ internal sealed partial class LinqExpressionCompiler
     private Expression Builtin(BoundBuiltinCall call)
     {
         if (call.Function == BuiltinFunction.Round)
-            return Expression.Call(Members.BuiltinRound, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]), Expression.Constant(call.Mode));
+        {
+            return call.Arguments[1] is BoundLiteral
+                ? Expression.Call(Members.BuiltinRound, Emit(call.Arguments[0]), WholeNumber(call.Arguments[1]), Expression.Constant(call.Mode))
+                : Expression.Call(Members.BuiltinRoundComputed, Emit(call.Arguments[0]), Emit(call.Arguments[1]), Expression.Constant(call.Mode));
+        }
         if (call.Function == BuiltinFunction.Pow)
         {
             return call.Arguments[1] is BoundLiteral

@@ -746,8 +746,9 @@ internal sealed class HealthCertifier
                     return s =>
                     {
                         var r = x(s);
+                        // Digits computed per account must be one whole number from 0 to 28, as the evaluation checks.
                         var digits = args[1](s);
-                        if (!digits.IsPoint) return s.Fail();
+                        if (!digits.IsPoint || Math.Floor(digits.Lo) != digits.Lo || digits.Lo < 0 || digits.Lo > 28) return s.Fail();
                         var d = (int)digits.Lo;
                         // Whatever the mode, rounding to d places moves a value by less than one unit of the d-th place.
                         var unit = Math.Pow(10, -d);

@@ -199,7 +199,12 @@ internal sealed class ReferenceProgram : PolicyProgram
                     }
                     catch (ArgumentOutOfRangeException)
                     {
-                        throw Fail(call.Function == BuiltinFunction.Pow ? PolicyMath.PowExponentOutOfRange : "square root of a negative number", call.Span);
+                        throw Fail(call.Function switch
+                        {
+                            BuiltinFunction.Pow => PolicyMath.PowExponentOutOfRange,
+                            BuiltinFunction.Round => PolicyMath.RoundDigitsOutOfRange,
+                            _ => "square root of a negative number",
+                        }, call.Span);
                     }
                 case BoundAggregate a: return Aggregate(a);
                 case BoundTableLookup t: return TableLookup(t);

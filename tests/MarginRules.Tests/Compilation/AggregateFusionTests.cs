@@ -119,6 +119,32 @@ public sealed class AggregateFusionTests
     }
 
     [Fact]
+    public void An_aggregate_shared_with_an_earlier_named_value_is_not_fused()
+    {
+        // Found by the differential test (seed 5Xm2807aoMD1): f does not read its argument, so every inlined copy of its
+        // body is one shared subtree. l2's copy is always evaluated and fused into a loop placed before l2, but l1 holds
+        // the same subtree inside its call and was emitted before that loop: the compiler failed with
+        // KeyNotFoundException. With the aggregate left unfused: l1 = l2 = (1,000 / 62,000) BTC × 62,000 = 1,000 (the
+        // largest mark of the listed positions, BTC at 62,000, over its own price), l3 = 124,000 + 31,005 = 155,005.
+        const string text = """
+            policy "fusion" currency USD
+            fn f(a: money): money = (1_000 USD / price("BTC")) * max(p in positions where p.symbol != "DOGE": p.mark_price)
+            let l1: money = f(round(account.wallet, 1, half_even))
+            let l2 = f(2236.85 USD)
+            let l3 = sum(p in positions where p.symbol != "DOGE": p.notional)
+            equity = l1 + l2 + l3
+            maintenance = 0 USD
+
+            """;
+        var (reference, compiled) = ExamplePolicies.Build(text, "fusion.margin");
+        ProgramComparison.Compare(reference, compiled, Account, Market, out var completed).ShouldBeEmpty();
+        completed.ShouldBeTrue();
+        var frame = compiled.CreateFrame();
+        compiled.Run(Account, Market, frame);
+        ExamplePolicies.Number(compiled, frame, "equity").ShouldBe(1_000m + 1_000m + 155_005m);
+    }
+
+    [Fact]
     public void An_inlined_copy_of_a_function_aggregate_inside_another_copys_loop_shadows_its_variable()
     {
         // Found by the differential test (seed 2q3EM0dRwVD1): f's aggregate is fused as a member of the positions loop

@@ -41,17 +41,21 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
         var order = new Dictionary<LetSymbol, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < lets.Count; i++) order.Add(lets[i], i);
 
+        // A subtree shared between two places (a function body inlined with arguments it does not read, say) would be
+        // computed once for both, and the rewrite replaces every place, also one in an earlier named value or inside a
+        // call or branch, where the loop's result does not exist yet; such aggregates are left alone.
+        var occurrences = new OccurrenceCount();
+        for (var i = start; i < end; i++) occurrences.Rewrite(values[i]);
+
         // Groups by collection; each is placed before the named value of its first member.
         var groups = new List<(CollectionKind Collection, int Before, List<BoundAggregate> Members)>();
-        var seen = new HashSet<BoundAggregate>(ReferenceEqualityComparer.Instance);
         for (var i = start; i < end; i++)
         {
             var found = new List<BoundAggregate>();
             AlwaysEvaluated(values[i], found);
             foreach (var aggregate in found)
             {
-                // A subtree shared between two places would be computed once for both; leave it alone.
-                if (!seen.Add(aggregate) || !Fusable(aggregate, order, out var latestLet)) continue;
+                if (occurrences.Counts[aggregate] > 1 || !Fusable(aggregate, order, out var latestLet)) continue;
                 var collection = aggregate.Variable.Collection!.Value;
                 var group = groups.FindIndex(g => g.Collection == collection && latestLet < g.Before);
                 if (group >= 0) groups[group].Members.Add(aggregate);
@@ -78,6 +82,18 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
 
     protected override BoundExpression RewriteAggregate(BoundAggregate aggregate) =>
         _members.TryGetValue(aggregate, out var place) ? new FusedResult(place.Loop, place.Member, aggregate) : aggregate;
+
+    /// <summary>Counts every place each aggregate occurs, in branches, call bodies and other aggregates included.</summary>
+    private sealed class OccurrenceCount : BoundTreeRewriter
+    {
+        public Dictionary<BoundAggregate, int> Counts { get; } = new(ReferenceEqualityComparer.Instance);
+
+        protected override BoundExpression RewriteAggregate(BoundAggregate aggregate)
+        {
+            Counts[aggregate] = Counts.GetValueOrDefault(aggregate) + 1;
+            return base.RewriteAggregate(aggregate);
+        }
+    }
 
     /// <summary>The aggregates evaluated whenever <paramref name="e"/> is, in evaluation order.</summary>
     private static void AlwaysEvaluated(BoundExpression e, List<BoundAggregate> found)

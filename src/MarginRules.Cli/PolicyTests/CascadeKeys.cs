@@ -8,8 +8,9 @@ namespace MarginRules.Cli.PolicyTests;
 
 /// <summary>
 /// The expectation keys of a cascade test: <c>summary.FIELD</c>, <c>summary.final_move|amplification|initial_shock.ASSET</c>,
-/// <c>summary.accounts_liquidated_by_venue|bad_debt_by_venue.VENUE</c>, <c>rounds[i].FIELD</c>,
-/// <c>rounds[i].prices|move|liquidated|net_sales.ASSET</c> and <c>rounds[i].liquidations_by_venue|bad_debt_by_venue.VENUE</c>.
+/// <c>summary.accounts_liquidated_by_venue|bad_debt_by_venue.VENUE</c>, <c>summary.penalties.RECIPIENT</c>, <c>rounds[i].FIELD</c>,
+/// <c>rounds[i].prices|move|liquidated|net_sales.ASSET</c>, <c>rounds[i].liquidations_by_venue|bad_debt_by_venue.VENUE</c>
+/// and <c>rounds[i].penalties.RECIPIENT</c>.
 /// </summary>
 internal static class CascadeKeys
 {
@@ -17,6 +18,9 @@ internal static class CascadeKeys
     public static readonly string[] StopReasons = ["fixpoint", "round_limit"];
 
     private static readonly string[] Top = ["summary", "rounds"];
+
+    // Penalties are keyed by recipient, as a policy's `penalty … to RECIPIENT` names them.
+    private static readonly string[] Recipients = ["liquidator", "insurance", "protocol"];
 
     private static readonly Dictionary<string, Func<CascadeSummary, decimal>> SummaryNumbers = new(StringComparer.Ordinal)
     {
@@ -82,7 +86,7 @@ internal static class CascadeKeys
 
     private static ExpectationTarget? Summary(string key, int? index, string? rest, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> venues, ref string problem)
     {
-        var fields = SummaryNumbers.Keys.Concat(SummaryMaps.Keys).Concat(SummaryVenueMaps.Keys).Append("stop_reason").ToArray();
+        var fields = SummaryNumbers.Keys.Concat(SummaryMaps.Keys).Concat(SummaryVenueMaps.Keys).Append("penalties").Append("stop_reason").ToArray();
         if (index is not null)
         {
             problem = $"unknown expectation \"{key}\"; \"summary\" is not a list, so it takes no [index]";
@@ -106,6 +110,12 @@ internal static class CascadeKeys
             return new ExpectationTarget(ExpectedKind.Number, s => Lookup(map(s.Cascade!.Summary), tail!, null), _ => null);
         }
 
+        if (field == "penalties")
+        {
+            if (!Known(key, "summary.penalties", tail, Recipients, ref problem)) return null;
+            return new ExpectationTarget(ExpectedKind.Number, s => Lookup(s.Cascade!.Summary.Penalties, tail!, 0m), _ => null);
+        }
+
         if (SummaryVenueMaps.TryGetValue(field, out var byVenue))
         {
             if (!Known(key, $"summary.{field}", tail, venues, ref problem)) return null;
@@ -118,7 +128,7 @@ internal static class CascadeKeys
 
     private static ExpectationTarget? Round(string key, int? index, string? rest, IReadOnlyCollection<string> assets, IReadOnlyCollection<string> symbols, IReadOnlyCollection<string> venues, ref string problem)
     {
-        var fields = RoundNumbers.Keys.Concat(RoundMaps).Concat(RoundVenueMaps.Keys).ToArray();
+        var fields = RoundNumbers.Keys.Concat(RoundMaps).Concat(RoundVenueMaps.Keys).Append("penalties").ToArray();
         if (index is null)
         {
             problem = $"expectation \"{key}\": rounds is a list; name a round, as in \"rounds[0].{rest ?? "liquidations"}\" for the first";
@@ -136,6 +146,13 @@ internal static class CascadeKeys
         var (field, tail) = KeyText.Split(rest);
         if (RoundNumbers.TryGetValue(field, out var number) && tail is null)
             return new ExpectationTarget(ExpectedKind.Number, s => InRound(s, i, r => ActualValue.Of(number(r))), _ => null);
+        if (field == "penalties")
+        {
+            if (!Known(key, $"{prefix}.penalties", tail, Recipients, ref problem)) return null;
+            var recipient = tail!;
+            return new ExpectationTarget(ExpectedKind.Number, s => InRound(s, i, r => Lookup(r.Penalties, recipient, 0m)), _ => null);
+        }
+
         if (RoundVenueMaps.TryGetValue(field, out var byVenue))
         {
             if (!Known(key, $"{prefix}.{field}", tail, venues, ref problem)) return null;

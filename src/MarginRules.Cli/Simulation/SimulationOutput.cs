@@ -89,6 +89,7 @@ internal static class SimulationOutput
 
         totals.AddRange(new (string, string)[]
         {
+            ("penalties", string.Join(", ", s.Penalties.Where(kv => kv.Value != 0m).Select(kv => $"{kv.Key} {NumberText.Money(kv.Value)}").DefaultIfEmpty("none"))),
             ("insurance drawn", NumberText.Money(s.InsuranceDrawn)),
             ("ADL events", NumberText.Count(s.AdlEvents)),
             ("socialised loss", NumberText.Money(s.SocializedLoss)),
@@ -201,6 +202,7 @@ internal static class SimulationOutput
         json.WriteNumber("marginCalls", s.MarginCalls);
         JsonText.Number(json, "badDebt", s.BadDebt);
         WriteMap(json, "badDebtByVenue", s.BadDebtByVenue);
+        WriteMap(json, "penalties", s.Penalties);
         JsonText.Number(json, "insuranceDrawn", s.InsuranceDrawn);
         json.WriteNumber("adlEvents", s.AdlEvents);
         JsonText.Number(json, "socializedLoss", s.SocializedLoss);
@@ -225,6 +227,7 @@ internal static class SimulationOutput
         WriteMap(json, "netSales", r.NetSales);
         JsonText.Number(json, "badDebt", r.BadDebt);
         WriteMap(json, "badDebtByVenue", r.BadDebtByVenue);
+        WriteMap(json, "penalties", r.Penalties);
         JsonText.Number(json, "insuranceDrawn", r.InsuranceDrawn);
         WriteMap(json, "insuranceFunds", r.InsuranceFunds);
         json.WriteNumber("adlEvents", r.AdlEvents);

@@ -23,6 +23,12 @@ public sealed record CascadeRound
     /// <summary>Accounts liquidated this round (one liquidation step each).</summary>
     public required int Liquidations { get; init; }
 
+    /// <summary>
+    /// The penalties charged this round by recipient (<c>liquidator</c>, <c>insurance</c>, <c>protocol</c>): the
+    /// liquidators' bonus, what the funds and the protocols were paid.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> Penalties { get; init; } = new Dictionary<string, decimal>();
+
     /// <summary>The liquidations per venue; they add up to <see cref="Liquidations"/>.</summary>
     public IReadOnlyDictionary<string, int> LiquidationsByVenue { get; init; } = new Dictionary<string, int>();
 

@@ -26,6 +26,9 @@ public sealed record CascadeSummary
     /// <summary>All deficits of bankrupt accounts.</summary>
     public required decimal BadDebt { get; init; }
 
+    /// <summary>The penalties charged over the run by recipient (<c>liquidator</c>, <c>insurance</c>, <c>protocol</c>).</summary>
+    public IReadOnlyDictionary<string, decimal> Penalties { get; init; } = new Dictionary<string, decimal>();
+
     /// <summary>The deficits per venue.</summary>
     public IReadOnlyDictionary<string, decimal> BadDebtByVenue { get; init; } = new Dictionary<string, decimal>();
 

@@ -21,7 +21,8 @@ public sealed class SimulateCommandTests : IDisposable
     //   0.5095 from the fund (100 + 0.4095 − 0.5095 = 99.9). Next price 81.9 × (1 − 0.001 × 81.9) = 75.19239.
     // Round 3 at 75.19239: nothing left to do → fixpoint.
     // Final move 75.19239 / 100 − 1 = −0.2480761; amplification −0.2480761 / −0.1 = 2.480761; total liquidated
-    // 90 + 81.9 = 171.9; bad debt and insurance drawn 0.45 + 0.5095 = 0.9595.
+    // 90 + 81.9 = 171.9; bad debt and insurance drawn 0.45 + 0.5095 = 0.9595; penalties: the fees 0.45 + 0.4095 =
+    // 0.8595, all to the insurance fund.
     [Fact]
     public void Prints_each_round_and_the_summary_of_a_hand_worked_spiral()
     {
@@ -47,6 +48,7 @@ public sealed class SimulateCommandTests : IDisposable
             margin calls         0
             top-ups              0 (0.00)
             bad debt             0.96
+            penalties            insurance 0.86
             insurance drawn      0.96
             ADL events           0
             socialised loss      0.00

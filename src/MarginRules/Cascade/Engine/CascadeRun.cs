@@ -194,6 +194,7 @@ internal sealed class CascadeRun
                 TopUpAmount = reduced.TopUpAmount,
                 Liquidations = reduced.Liquidations,
                 LiquidationsByVenue = ByVenue(LiquidationsByVenue(outcomes)),
+                Penalties = ByRecipient(reduced.Penalties),
                 LiquidatedNotional = ByAsset(reduced.LiquidatedNotional),
                 NetSales = ByAsset(reduced.Sales),
                 BadDebt = badDebt,
@@ -583,6 +584,7 @@ internal sealed class CascadeRun
                 // Penalty shares other than the liquidator's are paid on in cash.
                 foreach (var p in step.Penalties)
                 {
+                    outcome.Penalties[(int)p.Recipient] += p.Amount;
                     if (p.Recipient == PenaltyRecipient.Liquidator) continue;
                     outcome.LiquidatorCash -= p.Amount;
                     Credit(venue, p.Recipient, p.Amount, outcome);
@@ -624,7 +626,11 @@ internal sealed class CascadeRun
     private static void Pay(VenueState venue, IReadOnlyList<PenaltyAmount> penalties, PartitionOutcome outcome)
     {
         // Position penalties leave the account's wallet (LiquidationPlanner.Apply) and arrive here.
-        foreach (var p in penalties) Credit(venue, p.Recipient, p.Amount, outcome);
+        foreach (var p in penalties)
+        {
+            outcome.Penalties[(int)p.Recipient] += p.Amount;
+            Credit(venue, p.Recipient, p.Amount, outcome);
+        }
     }
 
     private static void Credit(VenueState venue, PenaltyRecipient recipient, decimal amount, PartitionOutcome outcome)
@@ -658,6 +664,7 @@ internal sealed class CascadeRun
             _ledger.SinkCash += o.SinkCash;
             _ledger.LiquidatorCash += o.LiquidatorCash;
             _ledger.ProtocolCash += o.ProtocolCash;
+            for (var r = 0; r < total.Penalties.Length; r++) total.Penalties[r] += o.Penalties[r];
             total.MarginCalls += o.MarginCalls;
             total.TopUps += o.TopUps;
             total.TopUpAmount += o.TopUpAmount;
@@ -973,6 +980,14 @@ internal sealed class CascadeRun
         return _ledger.Add(totalCash, totalUnits, totalContracts);
     }
 
+    /// <summary>Amounts by recipient, named as policies name them.</summary>
+    private static IReadOnlyDictionary<string, decimal> ByRecipient(decimal[] amounts) => new Dictionary<string, decimal>(StringComparer.Ordinal)
+    {
+        ["liquidator"] = amounts[(int)PenaltyRecipient.Liquidator],
+        ["insurance"] = amounts[(int)PenaltyRecipient.Insurance],
+        ["protocol"] = amounts[(int)PenaltyRecipient.Protocol],
+    };
+
     private int[] LiquidationsByVenue(PartitionOutcome[] outcomes)
     {
         var counts = new int[_venues.Length];
@@ -1026,6 +1041,7 @@ internal sealed class CascadeRun
             AccountsLiquidated = liquidatedAccounts,
             AccountsLiquidatedByVenue = ByVenue(_venues.Select(v => v.Liquidated.Count(x => x)).ToArray()),
             BadDebt = rounds.Sum(r => r.BadDebt),
+            Penalties = rounds.Count == 0 ? ByRecipient(new decimal[3]) : rounds[0].Penalties.Keys.ToDictionary(k => k, k => rounds.Sum(r => r.Penalties[k]), StringComparer.Ordinal),
             BadDebtByVenue = ByVenue(_venues.Select(v => rounds.Sum(r => r.BadDebtByVenue[v.Setup.Name])).ToArray()),
             InsuranceDrawn = rounds.Sum(r => r.InsuranceDrawn),
             AdlEvents = rounds.Sum(r => r.AdlEvents),

@@ -37,6 +37,9 @@ internal sealed class PartitionOutcome
 
     public decimal[] Insurance { get; }
 
+    /// <summary>Penalties charged, by recipient (indexed by <c>PenaltyRecipient</c>).</summary>
+    public decimal[] Penalties { get; } = new decimal[3];
+
     public int MarginCalls { get; set; }
 
     public int TopUps { get; set; }

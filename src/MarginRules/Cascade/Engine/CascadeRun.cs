@@ -46,7 +46,7 @@ internal sealed class CascadeRun
     private ulong[] _inside = [];
     private HealthCertifier.Box? _box;
 
-    // Healthy evaluations in a row before a certificate is attempted: an attempt costs about five evaluations, so it is
+    // Healthy evaluations in a row before a certificate is attempted: an attempt costs about three evaluations, so it is
     // kept for accounts that have stayed healthy while something moved.
     private const int HealthyBeforeCertificate = 2;
 
@@ -763,10 +763,10 @@ internal sealed class CascadeRun
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
 
         // Ranks are computed only when a venue needs ADL, for accounts with a profitable position that the map step did
-        // not rank; bankrupt accounts hold no positions, so they are never among the candidates. An account whose health certificate still holds
-        // carries a bound on its ranks, and is ranked only once that bound reaches the best rank left (below); the
-        // others are ranked now, per partition in parallel. The order is total, so the same sequence comes out however
-        // the candidates were gathered.
+        // not rank; bankrupt accounts hold no positions, so they are never among the candidates. An account whose
+        // health certificate still holds carries a bound on its ranks, and is ranked only once that bound reaches the
+        // best rank left (below); the others are ranked now, per partition in parallel. The order is total, so the same
+        // sequence comes out however the candidates were gathered.
         var found = new List<AdlCandidate>?[_partitions.Count];
         var deferred = new List<(int Account, decimal Bound)>?[_partitions.Count];
         var bounded = _certify && venue.CertifiedRankBounds != null;

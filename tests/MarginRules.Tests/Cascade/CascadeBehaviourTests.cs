@@ -155,6 +155,11 @@ public sealed class CascadeBehaviourTests
             Venues = [new VenueSetup("perps", Binance, [TestData.Account("x", 1m), TestData.Account("x", 2m)])],
         };
         Should.Throw<CascadeException>(() => CascadeEngine.Run(duplicate)).Message.ShouldBe("venue `perps` has two accounts with id `x`");
+
+        Should.Throw<CascadeException>(() => CascadeEngine.Run(Perps(0m, false), new CascadeOptions { CertificateBand = -0.01m }))
+            .Message.ShouldBe("the certificate band is -0.01; it must be at least 0 and below 1");
+        Should.Throw<CascadeException>(() => CascadeEngine.Run(Perps(0m, false), new CascadeOptions { CertificateBand = 1m }))
+            .Message.ShouldBe("the certificate band is 1; it must be at least 0 and below 1");
     }
 
     [Fact]

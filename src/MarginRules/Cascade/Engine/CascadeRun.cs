@@ -59,7 +59,7 @@ internal sealed class CascadeRun
         _options = options;
         if (setup.Assets.Count == 0) throw new CascadeException("the market has no assets");
         if (options.CertificateBand < 0m || options.CertificateBand >= 1m)
-            throw new CascadeException($"the certificate band is {options.CertificateBand}; it must be at least 0 and below 1");
+            throw new CascadeException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the certificate band is {options.CertificateBand}; it must be at least 0 and below 1"));
         if (setup.Assets.Count > 64) throw new CascadeException($"the market has {setup.Assets.Count} assets; the engine supports at most 64");
         _assets = setup.Assets.Select(a => a.Symbol).ToArray();
         for (var a = 0; a < _assets.Length; a++)

@@ -16,6 +16,7 @@ namespace MarginRules;
 public sealed class MarginPolicy
 {
     private readonly PolicyProgram _program;
+    private Evaluation.HealthCertifier? _certifier;
     private readonly ReferenceProgram _reference;
 
     private MarginPolicy(BoundPolicy policy, IReadOnlyList<Diagnostic> diagnostics, bool useReference)
@@ -62,6 +63,10 @@ public sealed class MarginPolicy
         policy = failed ? null : new MarginPolicy(result.Policy!, diagnostics, options.UseReferenceEvaluator);
         return !failed;
     }
+
+    /// <summary>The policy's health certifier, built on first use and shared by every cascade run (it is immutable).</summary>
+    internal Evaluation.HealthCertifier Certifier =>
+        System.Threading.LazyInitializer.EnsureInitialized(ref _certifier, () => new Evaluation.HealthCertifier(Checked));
 
     /// <summary>Creates a frame for <see cref="Assess"/>; use one per thread.</summary>
     public EvaluationFrame CreateFrame() => _program.CreateFrame();

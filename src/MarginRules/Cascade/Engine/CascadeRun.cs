@@ -115,9 +115,8 @@ internal sealed class CascadeRun
             _venues[v] = new VenueState(v, venue, accounts, reserves, masks, _instrumentIndex, _assetIndex, _instruments, _assets, _instrumentUnderlying);
         }
 
-        // A certificate is proved by interval evaluation; a policy's certifier is shared by the venues that use it.
-        var certifiers = new Dictionary<MarginPolicy, HealthCertifier>(ReferenceEqualityComparer.Instance);
-        _certifiers = _venues.Select(v => certifiers.TryGetValue(v.Policy, out var c) ? c : certifiers[v.Policy] = new HealthCertifier(v.Policy.Checked)).ToArray();
+        // A certificate is proved by interval evaluation; a policy's certifier is built once and shared by every run.
+        _certifiers = _venues.Select(v => v.Policy.Certifier).ToArray();
         _certify = options.CertificateBand > 0m;
         _adlLastRound = new bool[_venues.Length];
 

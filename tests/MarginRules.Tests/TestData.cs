@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using MarginRules.Accounts;
+using MarginRules.Assessment;
 
 namespace MarginRules.Tests;
 
-/// <summary>Builders for accounts and markets, and the location of the bundled examples.</summary>
+/// <summary>Builders for accounts and markets, the location of the bundled examples, and the two evaluators.</summary>
 internal static class TestData
 {
     public static string ExamplePolicy(string file) =>
@@ -21,4 +22,12 @@ internal static class TestData
             (holdings ?? []).ToImmutableArray(),
             (debts ?? []).ToImmutableArray(),
             (tags ?? []).ToImmutableArray());
+
+    /// <summary>Theory data for tests run once with the reference evaluator (true) and once compiled (false).</summary>
+    public static TheoryData<bool> Evaluators() => new() { true, false };
+
+    /// <summary>Compiles the policy with the chosen evaluator and returns the liquidation it plans; fails if there is none.</summary>
+    public static LiquidationInstruction Liquidate(string policy, Account account, Market market, bool reference) =>
+        MarginPolicy.Compile(policy, options: new CompileOptions { UseReferenceEvaluator = reference })
+            .Evaluate(account, market).Liquidation.ShouldNotBeNull();
 }

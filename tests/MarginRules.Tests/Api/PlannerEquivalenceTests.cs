@@ -139,10 +139,8 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
         Gen.Select(PolicyGenerator.Policy, AccountGenerator.Market, AccountGenerator.Account.Array[6])
             .Sample((text, market, accounts) =>
             {
-                var check = PolicyChecker.Check(text, "generated.margin");
-                if (check.HasErrors)
-                    throw new ShouldAssertException("the generated policy does not check:\n" + DiagnosticRenderer.Render(check.Diagnostics, check.Tree.Source));
-                var program = ProgramFactory.Create(check.Policy!, new FrameLayout(check.Policy!));
+                var policy = ExamplePolicies.Check(text, "generated.margin");
+                var program = ProgramFactory.Create(policy, new FrameLayout(policy));
                 foreach (var account in accounts) Compare(program, account, market, counts);
             }, iter: 500);
 

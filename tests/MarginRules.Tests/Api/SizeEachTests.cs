@@ -29,17 +29,11 @@ public sealed class SizeEachTests
 
     private static readonly Market Marks = TestData.Market(("BTC", 90_000m), ("ETH", 3_200m), ("SOL", 190m));
 
-    public static TheoryData<bool> Evaluators() => new() { true, false };
-
-    private static LiquidationInstruction Liquidate(string policy, Account account, Market market, bool reference) =>
-        MarginPolicy.Compile(policy, options: new CompileOptions { UseReferenceEvaluator = reference })
-            .Evaluate(account, market).Liquidation.ShouldNotBeNull();
-
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void Every_kept_position_gives_its_share(bool reference)
     {
-        var l = Liquidate(Positions, Book, Marks, reference);
+        var l = TestData.Liquidate(Positions, Book, Marks, reference);
 
         // Kept: BTC 270,000 and ETH 160,000 (SOL's 38,000 is not over 100k), so the base is 430,000.
         l.BaseAmount.ShouldBe(430_000m);
@@ -53,10 +47,10 @@ public sealed class SizeEachTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void A_chunk_caps_the_total_and_is_taken_in_order(bool reference)
     {
-        var l = Liquidate(Positions.Replace("penalty 1% to liquidator", "penalty 1% to liquidator\n  chunk 60_000 USD"), Book, Marks, reference);
+        var l = TestData.Liquidate(Positions.Replace("penalty 1% to liquidator", "penalty 1% to liquidator\n  chunk 60_000 USD"), Book, Marks, reference);
 
         // The shares ask 86,000; the chunk allows 60,000: BTC (first by notional) gives its whole 54,000 share (0.6 BTC),
         // ETH the 6,000 left: −50 × 6,000 / 160,000 = −1.875 ETH.
@@ -67,12 +61,12 @@ public sealed class SizeEachTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void Each_share_is_read_per_item_and_clamped(bool reference)
     {
         var policy = Positions.Replace("size each 20%", "size each if p.is_long then 150% else -5%");
 
-        var l = Liquidate(policy, Book, Marks, reference);
+        var l = TestData.Liquidate(policy, Book, Marks, reference);
 
         // BTC (long) asks 150%, clamped to 100%: all 3 BTC, 270,000. ETH (short) asks −5%, clamped to 0: no step.
         l.TargetAmount.ShouldBe(270_000m);
@@ -81,14 +75,14 @@ public sealed class SizeEachTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void The_share_may_close_small_items_whole_and_cut_large_ones(bool reference)
     {
         var policy = Positions
             .Replace(" where p.notional > 100_000 USD", string.Empty)
             .Replace("size each 20%", "size each if p.notional > 100_000 USD then 20% else 100%");
 
-        var l = Liquidate(policy, Book, Marks, reference);
+        var l = TestData.Liquidate(policy, Book, Marks, reference);
 
         // Every position is kept (base 468,000): BTC 54,000 and ETH 32,000 as above, SOL whole, 38,000 (200 SOL).
         l.BaseAmount.ShouldBe(468_000m);
@@ -110,7 +104,7 @@ public sealed class SizeEachTests
         """;
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void A_holding_gives_its_share_of_what_it_can_repay(bool reference)
     {
         // BTC 0.1 × 40,000 = 4,000, USDC 500, ETH 1 × 2,000 = 2,000; debt 6,000 USDC. Collateral 6,500, equity 500 < 1,300.
@@ -118,7 +112,7 @@ public sealed class SizeEachTests
             holdings: [new Holding("BTC", 0.1m), new Holding("USDC", 500m), new Holding("ETH", 1m)],
             debts: [new Debt("USDC", 6_000m)]);
 
-        var l = Liquidate(Holdings, account, TestData.Market(("BTC", 40_000m), ("USDC", 1m), ("ETH", 2_000m)), reference);
+        var l = TestData.Liquidate(Holdings, account, TestData.Market(("BTC", 40_000m), ("USDC", 1m), ("ETH", 2_000m)), reference);
 
         // A holding of value V can repay V / 1.05; half of each: USDC repays 0.5 × 500 / 1.05 and seizes 250 (250 USDC),
         // ETH repays 0.5 × 2,000 / 1.05 and seizes 1,000 (0.5 ETH). BTC is not kept.
@@ -132,7 +126,7 @@ public sealed class SizeEachTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void Holdings_never_repay_more_than_the_debt(bool reference)
     {
         var account = TestData.Account("small debt", 0m,
@@ -140,7 +134,7 @@ public sealed class SizeEachTests
             debts: [new Debt("USDC", 1_000m)]);
         var policy = Holdings.Replace("size each 50%", "size each 100%").Replace("collateral * 20%", "collateral * 90%");
 
-        var l = Liquidate(policy, account, TestData.Market(("USDC", 1m), ("ETH", 2_000m)), reference);
+        var l = TestData.Liquidate(policy, account, TestData.Market(("USDC", 1m), ("ETH", 2_000m)), reference);
 
         // Collateral 2,500, equity 1,500 < 2,250. The shares could repay 2,500 / 1.05 = 2,380.95…, more than the debt:
         // the target is the 1,000 of debt. USDC repays 500 / 1.05 and is sold whole; ETH repays the rest, 1,000 − 500 / 1.05,

@@ -28,17 +28,11 @@ public sealed class TakeFilterTests
 
     private static readonly Market Marks = TestData.Market(("BTC", 25_000m), ("ETH", 2_200m), ("SOL", 90m));
 
-    public static TheoryData<bool> Evaluators() => new() { true, false };
-
-    private static LiquidationInstruction Liquidate(string policy, Account account, Market market, bool reference) =>
-        MarginPolicy.Compile(policy, options: new CompileOptions { UseReferenceEvaluator = reference })
-            .Evaluate(account, market).Liquidation.ShouldNotBeNull();
-
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void The_base_is_the_notional_of_the_kept_positions(bool reference)
     {
-        var l = Liquidate(Positions, Book, Marks, reference);
+        var l = TestData.Liquidate(Positions, Book, Marks, reference);
 
         // The longs BTC 25,000 + SOL 9,000 = 34,000; the short ETH (22,000) is not part of the base.
         l.BaseAmount.ShouldBe(34_000m);
@@ -49,10 +43,10 @@ public sealed class TakeFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void Size_all_takes_every_kept_position_and_leaves_the_others(bool reference)
     {
-        var l = Liquidate(Positions.Replace("size fraction 50%", "size all"), Book, Marks, reference);
+        var l = TestData.Liquidate(Positions.Replace("size fraction 50%", "size all"), Book, Marks, reference);
 
         // BTC 25,000 then SOL 9,000, each closed whole; ETH is short and stays.
         l.Amount.ShouldBe(34_000m);
@@ -60,10 +54,10 @@ public sealed class TakeFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void No_kept_position_gives_an_empty_instruction(bool reference)
     {
-        var l = Liquidate(Positions.Replace("where p.is_long", "where p.symbol == \"XRP\""), Book, Marks, reference);
+        var l = TestData.Liquidate(Positions.Replace("where p.is_long", "where p.symbol == \"XRP\""), Book, Marks, reference);
 
         l.BaseAmount.ShouldBe(0m);
         l.Amount.ShouldBe(0m);
@@ -71,7 +65,7 @@ public sealed class TakeFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void Restore_searches_only_the_kept_positions(bool reference)
     {
         // Without the filter, closing 14,117.65 of BTC restores cover (language.md, Liquidation instructions). Kept to
@@ -94,7 +88,7 @@ public sealed class TakeFilterTests
             """;
         var account = TestData.Account("doc", 18_000m, positions: [new Position("BTC", 2m, 30_000m), new Position("ETH", -10m, 2_000m)]);
 
-        var l = Liquidate(policy, account, TestData.Market(("BTC", 25_000m), ("ETH", 2_200m)), reference);
+        var l = TestData.Liquidate(policy, account, TestData.Market(("BTC", 25_000m), ("ETH", 2_200m)), reference);
 
         l.BaseAmount.ShouldBe(22_000m);
         l.Amount.ShouldBe(14_117.65m);
@@ -103,7 +97,7 @@ public sealed class TakeFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void Holdings_keep_the_debt_as_base_and_sell_only_the_kept_collateral(bool reference)
     {
         const string policy = """
@@ -123,7 +117,7 @@ public sealed class TakeFilterTests
             holdings: [new Holding("BTC", 0.1m), new Holding("USDC", 500m), new Holding("ETH", 1m)],
             debts: [new Debt("USDC", 6_000m)]);
 
-        var l = Liquidate(policy, account, TestData.Market(("BTC", 40_000m), ("USDC", 1m), ("ETH", 2_000m)), reference);
+        var l = TestData.Liquidate(policy, account, TestData.Market(("BTC", 40_000m), ("USDC", 1m), ("ETH", 2_000m)), reference);
 
         // The base is the whole debt, 6,000; the kept collateral can repay only 500 / 1.05 + 2,000 / 1.05 of it.
         l.BaseAmount.ShouldBe(6_000m);
@@ -133,7 +127,7 @@ public sealed class TakeFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void The_condition_guards_the_order_key_and_the_prices(bool reference)
     {
         // DOGE is not listed, so its price, notional and order key cannot be read: the filter must leave it unread.
@@ -149,7 +143,7 @@ public sealed class TakeFilterTests
             """;
         var account = TestData.Account("mixed", 0m, positions: [new Position("DOGE", 5m, 1m), new Position("BTC", 1m, 20_000m)]);
 
-        var l = Liquidate(policy, account, TestData.Market(("BTC", 25_000m)), reference);
+        var l = TestData.Liquidate(policy, account, TestData.Market(("BTC", 25_000m)), reference);
 
         // BTC alone: 1 × 25,000.
         l.BaseAmount.ShouldBe(25_000m);

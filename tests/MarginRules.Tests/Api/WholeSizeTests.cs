@@ -31,14 +31,10 @@ public sealed class WholeSizeTests
         holdings: [new Holding("ETH", 1m), new Holding("SOL", 10m), new Holding("GOLD", 1m)],
         debts: [new Debt("DAI", dai), new Debt("USDC", usdc)]);
 
-    public static TheoryData<bool> Evaluators() => new() { true, false };
-
-    private static LiquidationInstruction Liquidate(Account account, bool reference) =>
-        MarginPolicy.Compile(Policy, options: new CompileOptions { UseReferenceEvaluator = reference })
-            .Evaluate(account, Prices).Liquidation.ShouldNotBeNull();
+    private static LiquidationInstruction Liquidate(Account account, bool reference) => TestData.Liquidate(Policy, account, Prices, reference);
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void The_credit_above_the_debts_is_paid_into_the_wallet(bool reference)
     {
         // Debts 1,500 USDC + 1,000 DAI = 2,500; equity 3,500 − 2,500 = 1,000 < maintenance 1,250.
@@ -63,7 +59,7 @@ public sealed class WholeSizeTests
     }
 
     [Theory]
-    [MemberData(nameof(Evaluators))]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
     public void A_credit_below_the_debts_leaves_the_rest_on_the_account(bool reference)
     {
         // Debts 2,000 USDC + 1,000 DAI = 3,000; equity 500 < maintenance 1,500. The credit 2,850 (as above) repays

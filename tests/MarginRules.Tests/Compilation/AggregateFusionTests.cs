@@ -63,9 +63,7 @@ public sealed class AggregateFusionTests
         "a: (fused #0 (sum p Positions - p.upnl) (sum p Positions - p.mark_price)) (#0.0 of (sum p Positions - p.upnl)); b: (let (s=(sum p Positions - p.size) m=(#0.1 of (sum p Positions - p.mark_price))) (Multiply s m))")]
     public void Aggregates_that_always_run_over_the_same_items_share_one_loop(string lets, string expected)
     {
-        var result = PolicyChecker.Check(Declarations + lets + "\n", "fusion.margin");
-        if (result.HasErrors) throw new ShouldAssertException(DiagnosticRenderer.Render(result.Diagnostics, result.Tree.Source));
-        var policy = result.Policy!;
+        var policy = ExamplePolicies.Check(Declarations + lets + "\n", "fusion.margin");
         var passes = new RewritePasses(policy);
         var (loops, values) = AggregateFusionPass.Fuse(policy.Lets, policy.Lets.Select(passes.Value).ToList());
         var mine = policy.Lets.Select((let, i) => (let, i)).Where(x => x.let.Name.Length == 1)
@@ -170,8 +168,7 @@ public sealed class AggregateFusionTests
     [Fact]
     public void Members_of_a_fused_loop_share_their_item_price()
     {
-        var result = PolicyChecker.Check(Declarations + "let a = account.wallet + sum(p in positions: p.upnl)\nlet b = sum(p in positions: p.notional)\n", "fusion.margin");
-        var policy = result.Policy!;
+        var policy = ExamplePolicies.Check(Declarations + "let a = account.wallet + sum(p in positions: p.upnl)\nlet b = sum(p in positions: p.notional)\n", "fusion.margin");
         var passes = new RewritePasses(policy);
         var (loops, values) = AggregateFusionPass.Fuse(policy.Lets, policy.Lets.Select(passes.Value).ToList());
         var a = policy.Lets.Select((let, i) => (let, i)).Single(x => x.let.Name == "a").i;

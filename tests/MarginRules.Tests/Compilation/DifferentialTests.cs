@@ -22,11 +22,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         Gen.Select(PolicyGenerator.Policy, AccountGenerator.Market, AccountGenerator.Account.Array[AccountsPerPolicy])
             .Sample((text, market, accounts) =>
             {
-                var check = PolicyChecker.Check(text, "generated.margin");
-                if (check.HasErrors)
-                    throw new ShouldAssertException("the generated policy does not check:\n" + DiagnosticRenderer.Render(check.Diagnostics, check.Tree.Source));
-
-                var policy = check.Policy!;
+                var policy = ExamplePolicies.Check(text, "generated.margin");
                 var layout = new FrameLayout(policy);
                 var reference = new ReferenceProgram(policy, layout);
                 var compiled = new LinqProgram(policy, layout);

@@ -15,11 +15,17 @@ internal static class ExamplePolicies
     /// <summary>Checks policy text, failing the test on any error, and builds the reference and compiled programs.</summary>
     public static (ReferenceProgram Reference, LinqProgram Compiled) Build(string text, string path)
     {
-        var result = PolicyChecker.Check(text, path);
-        if (result.HasErrors) throw new ShouldAssertException(DiagnosticRenderer.Render(result.Diagnostics, result.Tree.Source));
-        var policy = result.Policy!;
+        var policy = Check(text, path);
         var layout = new FrameLayout(policy);
         return (new ReferenceProgram(policy, layout), new LinqProgram(policy, layout));
+    }
+
+    /// <summary>Checks policy text, failing the test with the rendered diagnostics on any error.</summary>
+    public static BoundPolicy Check(string text, string path)
+    {
+        var result = PolicyChecker.Check(text, path);
+        if (result.HasErrors) throw new ShouldAssertException($"{path} does not check:\n" + DiagnosticRenderer.Render(result.Diagnostics, result.Tree.Source));
+        return result.Policy!;
     }
 
     /// <summary>A numeric named value from a frame the program has run on.</summary>

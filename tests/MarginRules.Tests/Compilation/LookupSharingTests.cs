@@ -89,9 +89,7 @@ public sealed class LookupSharingTests
         "(Multiply (sum p Positions - (Add (let (a=p.symbol) fees[a].fee) (let (a=(if p.is_long \"BTC\" \"ETH\")) fees[a].fee))) 1)")]
     public void Repeated_lookups_are_shared_where_the_first_is_always_computed_before(string lets, string expected)
     {
-        var result = PolicyChecker.Check(Declarations + lets + "\n", "sharing.margin");
-        if (result.HasErrors) throw new ShouldAssertException(DiagnosticRenderer.Render(result.Diagnostics, result.Tree.Source));
-        var policy = result.Policy!;
+        var policy = ExamplePolicies.Check(Declarations + lets + "\n", "sharing.margin");
         var passes = new RewritePasses(policy);
         var shared = RewritePasses.ShareLookups(policy.Lets.Select(l => (passes.Value(l), false)).ToList());
         var mine = policy.Lets.Select((let, i) => (let, i)).Where(x => x.let.Name is "first" or "value").Select(x => shared[x.i].ToString());

@@ -48,11 +48,7 @@ public sealed class RunPartsTests
         Gen.Select(PolicyGenerator.Policy, AccountGenerator.Market, AccountGenerator.Account.Array[AccountsPerPolicy])
             .Sample((text, market, accounts) =>
             {
-                var check = PolicyChecker.Check(text, "generated.margin");
-                if (check.HasErrors)
-                    throw new ShouldAssertException("the generated policy does not check:\n" + DiagnosticRenderer.Render(check.Diagnostics, check.Tree.Source));
-
-                var policy = check.Policy!;
+                var policy = ExamplePolicies.Check(text, "generated.margin");
                 var layout = new FrameLayout(policy);
                 var reference = new ReferenceProgram(policy, layout);
 
@@ -108,10 +104,5 @@ public sealed class RunPartsTests
         Should.Throw<KeyNotFoundException>(() => compiled.Run(account, market, compiled.CreateFrame()));
     }
 
-    private static BoundPolicy Check(string text)
-    {
-        var result = PolicyChecker.Check(text, "parts.margin");
-        if (result.HasErrors) throw new ShouldAssertException(DiagnosticRenderer.Render(result.Diagnostics, result.Tree.Source));
-        return result.Policy!;
-    }
+    private static BoundPolicy Check(string text) => ExamplePolicies.Check(text, "parts.margin");
 }

@@ -12,14 +12,18 @@ namespace MarginRules.Language.Runtime
         /// <summary>The message of the run-time error for <c>round</c> digits that are not whole or not from 0 to 28.</summary>
         public const string RoundDigitsOutOfRange = "the digits of `round` are not a whole number from 0 to 28";
 
-        /// <summary>Rounds to digits computed at run time, which must be whole and from 0 to 28.</summary>
+        /// <summary>Digits computed at run time as an int; they must be whole and from 0 to 28.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The digits are not whole or outside 0–28.</exception>
-        public static decimal Round(decimal value, decimal digits, RoundingMode mode)
+        public static int RoundingDigits(decimal digits)
         {
             if (decimal.Truncate(digits) != digits || digits < 0m || digits > 28m)
                 throw new ArgumentOutOfRangeException(nameof(digits), digits, RoundDigitsOutOfRange);
-            return Round(value, (int)digits, mode);
+            return (int)digits;
         }
+
+        /// <summary>Rounds to digits computed at run time, which must be whole and from 0 to 28.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The digits are not whole or outside 0–28.</exception>
+        public static decimal Round(decimal value, decimal digits, RoundingMode mode) => Round(value, RoundingDigits(digits), mode);
 
         /// <summary>Rounds to <paramref name="digits"/> decimal places with a venue rounding mode.</summary>
         public static decimal Round(decimal value, int digits, RoundingMode mode)

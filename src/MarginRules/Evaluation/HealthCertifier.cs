@@ -69,7 +69,9 @@ internal sealed class HealthCertifier
 
         _valueSlots = builder.ValueSlots;
         _indexSlots = builder.IndexSlots;
-        ReadsMarketDirectly = builder.ReadsMarket;
+
+        // A policy that could not be built was not read to the end, so it is assumed to read the market by symbol.
+        ReadsMarketDirectly = builder.ReadsMarket || !Supported;
     }
 
     /// <summary>False when the policy could not be prepared; <see cref="Certify"/> then never certifies.</summary>

@@ -59,12 +59,7 @@ internal static class Builtins
     /// <summary>Rounds to digits computed at run time (a <c>count</c>), checked to be whole and from 0 to 28.</summary>
     /// <exception cref="System.ArgumentOutOfRangeException">The digits are not whole or outside 0–28.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static decimal Round(decimal value, decimal digits, RoundingMode mode)
-    {
-        if (decimal.Truncate(digits) != digits || digits < 0m || digits > 28m)
-            throw new System.ArgumentOutOfRangeException(nameof(digits), digits, PolicyMath.RoundDigitsOutOfRange);
-        return Round(value, (int)digits, mode);
-    }
+    public static decimal Round(decimal value, decimal digits, RoundingMode mode) => Round(value, PolicyMath.RoundingDigits(digits), mode);
 
     /// <summary>Rounds to <paramref name="digits"/> decimal places with a venue rounding mode, as <see cref="PolicyMath.Round(decimal, int, RoundingMode)"/> does.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

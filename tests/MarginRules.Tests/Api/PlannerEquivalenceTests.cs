@@ -5,8 +5,6 @@ using CsCheck;
 using MarginRules.Accounts;
 using MarginRules.Assessment;
 using MarginRules.Evaluation;
-using MarginRules.Language.Binding;
-using MarginRules.Language.Diagnostics;
 using MarginRules.Tests.Cascade.Reference;
 using MarginRules.Tests.Compilation;
 using Xunit.Abstractions;

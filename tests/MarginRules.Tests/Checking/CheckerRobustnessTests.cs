@@ -1,7 +1,6 @@
 using CsCheck;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Diagnostics;
-using MarginRules.Language.Parsing;
 using MarginRules.Language.Text;
 
 namespace MarginRules.Tests.Checking;

@@ -3,8 +3,6 @@ using MarginRules.Accounts;
 using MarginRules.Compilation;
 using MarginRules.Compilation.Fusion;
 using MarginRules.Evaluation;
-using MarginRules.Language.Binding;
-using MarginRules.Language.Diagnostics;
 
 namespace MarginRules.Tests.Compilation;
 

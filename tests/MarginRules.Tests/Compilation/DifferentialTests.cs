@@ -3,8 +3,6 @@ using CsCheck;
 using MarginRules.Accounts;
 using MarginRules.Compilation;
 using MarginRules.Evaluation;
-using MarginRules.Language.Binding;
-using MarginRules.Language.Diagnostics;
 using Xunit.Abstractions;
 
 namespace MarginRules.Tests.Compilation;

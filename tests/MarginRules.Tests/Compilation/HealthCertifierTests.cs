@@ -2,8 +2,6 @@ using CsCheck;
 using MarginRules.Accounts;
 using MarginRules.Assessment;
 using MarginRules.Evaluation;
-using MarginRules.Language.Binding;
-using MarginRules.Language.Diagnostics;
 using Xunit.Abstractions;
 
 namespace MarginRules.Tests.Compilation;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using MarginRules.Accounts;
 using MarginRules.Compilation;
-using MarginRules.Language.Binding;
-using MarginRules.Language.Diagnostics;
 
 namespace MarginRules.Tests.Compilation;
 

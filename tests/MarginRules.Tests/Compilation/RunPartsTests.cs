@@ -4,7 +4,6 @@ using MarginRules.Compilation;
 using MarginRules.Compilation.Splitting;
 using MarginRules.Evaluation;
 using MarginRules.Language.Binding;
-using MarginRules.Language.Diagnostics;
 
 namespace MarginRules.Tests.Compilation;
 

@@ -50,6 +50,7 @@ internal sealed class PartitionOutcome
 
     public int Evaluated { get; set; }
 
+    /// <summary>Accounts a price move or a change of wallet would have evaluated, spared by a health certificate.</summary>
     public int Certified { get; set; }
 
     public bool CallsRunning { get; set; }

@@ -123,7 +123,7 @@ public sealed class MarginPolicy
 
     /// <summary>Plans the liquidation for an account that <see cref="Assess"/> found liquidatable, from the same frame.</summary>
     internal LiquidationInstruction PlanLiquidation(Account account, Market market, EvaluationFrame frame) =>
-        Guard(account, market, () => LiquidationPlanner.Plan(_program, account, market, frame));
+        Guard(account, market, (_program, account, market, frame), static s => LiquidationPlanner.Plan(s.Item1, s.account, s.market, s.frame));
 
     /// <summary>The ADL rank of each of the account's positions; empty when the policy declares no ranking.</summary>
     internal decimal[] AdlRanks(Account account, Market market)
@@ -140,19 +140,8 @@ public sealed class MarginPolicy
     }
 
     /// <summary>The ADL rank of one position, from a frame <see cref="Assess"/> filled for the same account and market.</summary>
-    internal decimal AdlRank(Account account, Market market, EvaluationFrame frame, int position)
-    {
-        // The engine ranks every profitable position in rounds that need ADL, so this path takes no closure.
-        try
-        {
-            return _program.GetAdlRank(account, market, frame, position);
-        }
-        catch (Exception e) when (!ReferenceEquals(_program, _reference) && e is ArithmeticException or KeyNotFoundException or ArgumentOutOfRangeException)
-        {
-            ThrowPositioned(account, market);
-            throw;
-        }
-    }
+    internal decimal AdlRank(Account account, Market market, EvaluationFrame frame, int position) =>
+        Guard(account, market, (_program, account, market, frame, position), static s => s.Item1.GetAdlRank(s.account, s.market, s.frame, s.position));
 
     private void Run(Account account, Market market, EvaluationFrame frame)
     {
@@ -168,25 +157,24 @@ public sealed class MarginPolicy
         }
     }
 
-    private T Guard<T>(Account account, Market market, Func<T> action)
+    private T Guard<T>(Account account, Market market, Func<T> action) =>
+        Guard(account, market, action, static a => a());
+
+    // The state is passed to a static lambda, so the engine's per-liquidation and per-rank calls allocate no closure.
+    private T Guard<TState, T>(Account account, Market market, TState state, Func<TState, T> action)
     {
         try
         {
-            return action();
+            return action(state);
         }
         catch (Exception e) when (!ReferenceEquals(_program, _reference) && e is ArithmeticException or KeyNotFoundException or ArgumentOutOfRangeException)
         {
-            ThrowPositioned(account, market);
+            // Compiled code fails without positions; the reference evaluator fails the same way and names the expression.
+            var frame = _reference.CreateFrame();
+            _reference.Run(account, market, frame);
+            Build(_reference, account, market, frame, MarginStatus.Healthy);
             throw;
         }
-    }
-
-    /// <summary>Runs the reference evaluator, which throws the positioned error the compiled code could not give.</summary>
-    private void ThrowPositioned(Account account, Market market)
-    {
-        var frame = _reference.CreateFrame();
-        _reference.Run(account, market, frame);
-        Build(_reference, account, market, frame, MarginStatus.Healthy);
     }
 
     private MarginAssessment Build(PolicyProgram program, Account account, Market market, EvaluationFrame frame, MarginStatus status)

@@ -14,12 +14,15 @@ namespace MarginRules.Data;
 /// <remarks>The format and every rule it enforces are described in <c>docs/data-formats.md</c>, "CSV portfolios".</remarks>
 public static class PortfolioCsv
 {
-    /// <summary>Reads a whole portfolio file; when <paramref name="market"/> is given, every symbol and asset must be listed in it.</summary>
+    /// <summary>
+    /// Reads a whole portfolio file into an <see cref="AccountTable"/>, one account at a time, so a million-account file
+    /// is never held as records; when <paramref name="market"/> is given, every symbol and asset must be listed in it.
+    /// </summary>
     /// <exception cref="DataFormatException">The file is not a valid portfolio; no account is returned when any row is invalid.</exception>
     public static IReadOnlyList<Account> Load(string path, Market? market = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ImmutableArray.CreateRange(Stream(path, market));
+        return AccountTable.From(Stream(path, market));
     }
 
     /// <summary>
@@ -35,13 +38,13 @@ public static class PortfolioCsv
         return PortfolioCsvReader.Read(() => PortfolioCsvReader.Options.FromFile(path), path, market);
     }
 
-    /// <summary>Parses portfolio CSV text; <paramref name="path"/> only names the file in errors.</summary>
+    /// <summary>Parses portfolio CSV text into an <see cref="AccountTable"/>; <paramref name="path"/> only names the file in errors.</summary>
     /// <exception cref="DataFormatException">The text is not a valid portfolio; no account is returned when any row is invalid.</exception>
     public static IReadOnlyList<Account> Parse(string csv, string path = "portfolio.csv", Market? market = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(path);
-        return ImmutableArray.CreateRange(PortfolioCsvReader.Read(() => PortfolioCsvReader.Options.FromText(csv), path, market));
+        return AccountTable.From(PortfolioCsvReader.Read(() => PortfolioCsvReader.Options.FromText(csv), path, market));
     }
 
     /// <summary>Writes accounts to a portfolio file (UTF-8, LF line ends), replacing it; numbers keep their scale, so loading the file gives equal accounts.</summary>

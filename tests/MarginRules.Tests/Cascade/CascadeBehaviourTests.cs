@@ -156,6 +156,14 @@ public sealed class CascadeBehaviourTests
         };
         Should.Throw<CascadeException>(() => CascadeEngine.Run(duplicate)).Message.ShouldBe("venue `perps` has two accounts with id `x`");
 
+        // Accounts given as a table are checked against the market the same way, naming the account.
+        var table = new AccountTable.Builder().AddAccount("ok", 1m).AddPosition("BTCUSDT", 1m, 1m).AddAccount("y", 1m).AddPosition("DOGEUSDT", 1m, 1m).Build();
+        Should.Throw<CascadeException>(() => CascadeEngine.Run(Perps(0m, false) with { Venues = [new VenueSetup("perps", Binance, table)] }))
+            .Message.ShouldBe("venue `perps`, account `y`: position on `DOGEUSDT`, which the market does not list as an instrument");
+        var holding = new AccountTable.Builder().AddAccount("z", 1m).AddHolding("DOGE", 1m).Build();
+        Should.Throw<CascadeException>(() => CascadeEngine.Run(Perps(0m, false) with { Venues = [new VenueSetup("perps", Binance, holding)] }))
+            .Message.ShouldBe("venue `perps`, account `z`: unknown asset `DOGE`");
+
         Should.Throw<CascadeException>(() => CascadeEngine.Run(Perps(0m, false), new CascadeOptions { CertificateBand = -0.01m }))
             .Message.ShouldBe("the certificate band is -0.01; it must be at least 0 and below 1");
         Should.Throw<CascadeException>(() => CascadeEngine.Run(Perps(0m, false), new CascadeOptions { CertificateBand = 1m }))

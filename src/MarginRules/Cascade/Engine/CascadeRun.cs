@@ -53,6 +53,11 @@ internal sealed class CascadeRun
     // Per venue: whether the last round needed ADL, so this round ranks healthy accounts as it evaluates them.
     private readonly bool[] _adlLastRound;
 
+    // Per partition, reused every round: candidates ranked in the map step, ranked for ADL, and deferred by their bound.
+    private readonly List<AdlCandidate>?[] _eagerRanks;
+    private readonly List<AdlCandidate>?[] _foundRanks;
+    private readonly List<(int Account, double Bound)>?[] _deferredRanks;
+
     public CascadeRun(CascadeSetup setup, CascadeOptions options)
     {
         _setup = setup;
@@ -100,19 +105,7 @@ internal sealed class CascadeRun
         {
             var venue = setup.Venues[v];
             if (!names.Add(venue.Name)) throw new CascadeException($"venue `{venue.Name}` is listed twice");
-            var accounts = venue.Accounts.ToArray();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            var reserves = new decimal[accounts.Length];
-            var masks = new ulong[accounts.Length];
-            for (var i = 0; i < accounts.Length; i++)
-            {
-                var account = accounts[i];
-                if (!ids.Add(account.Id)) throw new CascadeException($"venue `{venue.Name}` has two accounts with id `{account.Id}`");
-                reserves[i] = venue.Reserves != null && venue.Reserves.TryGetValue(account.Id, out var r) ? r : 0m;
-                masks[i] = Mask(venue.Name, account);
-            }
-
-            _venues[v] = new VenueState(v, venue, accounts, reserves, masks, _instrumentIndex, _assetIndex, _instruments, _assets, _instrumentUnderlying);
+            _venues[v] = new VenueState(v, venue, _instrumentIndex, _assetIndex, _instruments, _assets, _instrumentUnderlying);
         }
 
         // A certificate is proved by interval evaluation; a policy's certifier is built once and shared by every run.
@@ -134,26 +127,10 @@ internal sealed class CascadeRun
         foreach (var venue in _venues)
             for (var s = 0; s < venue.Count; s += options.PartitionSize)
                 _partitions.Add(new Partition(venue, s, Math.Min(venue.Count, s + options.PartitionSize)));
+        _eagerRanks = new List<AdlCandidate>?[_partitions.Count];
+        _foundRanks = new List<AdlCandidate>?[_partitions.Count];
+        _deferredRanks = new List<(int, double)>?[_partitions.Count];
     }
-
-    private ulong Mask(string venue, Account account)
-    {
-        ulong mask = 0;
-        foreach (var p in account.Positions)
-        {
-            if (!_instrumentIndex.TryGetValue(p.Symbol, out var i))
-                throw new CascadeException($"venue `{venue}`, account `{account.Id}`: position on `{p.Symbol}`, which the market does not list as an instrument");
-            mask |= 1UL << _instrumentUnderlying[i];
-        }
-
-        foreach (var h in account.Holdings) mask |= 1UL << AssetOf(venue, account, h.Asset);
-        foreach (var d in account.Debts) mask |= 1UL << AssetOf(venue, account, d.Asset);
-        return mask;
-    }
-
-    private int AssetOf(string venue, Account account, string asset) =>
-        _assetIndex.TryGetValue(asset, out var a) ? a : throw new CascadeException($"venue `{venue}`, account `{account.Id}`: unknown asset `{asset}`");
-
 
     public CascadeResult Run(IProgress<CascadeProgress>? progress, CancellationToken cancellationToken)
     {
@@ -308,7 +285,7 @@ internal sealed class CascadeRun
             _box = HealthCertifier.CreateBox(market, _options.CertificateBand);
         }
         var outcomes = new PartitionOutcome[_partitions.Count];
-        ForEachPartition(p => outcomes[p] = RunPartition(round, moved, market, _partitions[p]), cancellationToken);
+        ForEachPartition(p => outcomes[p] = RunPartition(round, moved, market, p), cancellationToken);
         for (var p = 0; p < _partitions.Count; p++) _partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
         return outcomes;
     }
@@ -348,7 +325,8 @@ internal sealed class CascadeRun
         var needed = NeededAssets(venue, i);
         if ((needed & ~_inside[round]) != 0) return false;
         var wallet = venue.Wallets[i];
-        return wallet >= venue.CertifiedWalletLow[i] && wallet <= venue.CertifiedWalletHigh[i];
+        var w = (double)venue.Wallets[i];
+        return w >= venue.CertifiedWalletLow[i] && w <= venue.CertifiedWalletHigh[i];
     }
 
     /// <summary>
@@ -370,11 +348,11 @@ internal sealed class CascadeRun
         if (certifier.Certify(account, _box!, scratch))
         {
             venue.Certificates[i] = round;
-            venue.CertifiedWalletLow[i] = HealthCertifier.Lower(venue.Wallets[i], _options.CertificateBand);
-            venue.CertifiedWalletHigh[i] = HealthCertifier.Upper(venue.Wallets[i], _options.CertificateBand);
+            venue.CertifiedWalletLow[i] = Above(HealthCertifier.Lower(venue.Wallets[i], _options.CertificateBand));
+            venue.CertifiedWalletHigh[i] = Below(HealthCertifier.Upper(venue.Wallets[i], _options.CertificateBand));
 
             // A rank bound costs about as much as the certificate; it is worth it only where ADL is expected.
-            if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? certifier.RankBound(scratch) : decimal.MaxValue;
+            if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? AboveOrInfinite(certifier.RankBound(scratch)) : double.PositiveInfinity;
         }
         else
         {
@@ -382,9 +360,10 @@ internal sealed class CascadeRun
         }
     }
 
-    private PartitionOutcome RunPartition(int round, ulong moved, Market market, Partition partition)
+    private PartitionOutcome RunPartition(int round, ulong moved, Market market, int p)
     {
-        var outcome = new PartitionOutcome(_assets.Length, _instruments.Length, _venues.Length);
+        var partition = _partitions[p];
+        var outcome = new PartitionOutcome(_assets.Length, _instruments.Length, _venues.Length) { AdlCandidates = Reused(_eagerRanks, p) };
         var venue = partition.Venue;
         var policy = venue.Policy;
         var certify = _certify && _certifiers[venue.Index].Supported;
@@ -479,12 +458,30 @@ internal sealed class CascadeRun
         }
     }
 
+    /// <summary>A partition's list from a pool, emptied; each partition is run by one thread at a time.</summary>
+    private static List<T> Reused<T>(List<T>?[] pool, int p)
+    {
+        var list = pool[p] ??= new List<T>();
+        list.Clear();
+        return list;
+    }
+
     /// <summary>A double at or above a decimal: the conversion's error is far below 10⁻¹⁵ of the value.</summary>
     private static double Above(decimal value)
     {
         var d = (double)value;
-        return Math.BitIncrement(d + Math.Abs(d) * 1e-15);
+        return d == 0 ? 0 : Math.BitIncrement(d + Math.Abs(d) * 1e-15);
     }
+
+    /// <summary>A double at or below a decimal, as <see cref="Above"/>.</summary>
+    private static double Below(decimal value)
+    {
+        var d = (double)value;
+        return d == 0 ? 0 : Math.BitDecrement(d - Math.Abs(d) * 1e-15);
+    }
+
+    /// <summary><see cref="Above"/>, with <see cref="decimal.MaxValue"/> (no bound) as infinity.</summary>
+    private static double AboveOrInfinite(decimal value) => value == decimal.MaxValue ? double.PositiveInfinity : Above(value);
 
     /// <summary>True when one of the account's positions is in profit at the current marks, so ADL may close it.</summary>
     private bool HasProfit(VenueState venue, int i)
@@ -766,22 +763,20 @@ internal sealed class CascadeRun
         // health certificate still holds carries a bound on its ranks, and is ranked only once that bound reaches the
         // best rank left (below); the others are ranked now, per partition in parallel. The order is total, so the same
         // sequence comes out however the candidates were gathered.
-        var found = new List<AdlCandidate>?[_partitions.Count];
-        var deferred = new List<(int Account, decimal Bound)>?[_partitions.Count];
         var bounded = _certify && venue.CertifiedRankBounds != null;
         ForEachPartition(p =>
         {
             var (owner, start, end) = _partitions[p];
             if (owner != venue) return;
-            var list = new List<AdlCandidate>();
-            var later = new List<(int, decimal)>();
+            var list = Reused(_foundRanks, p);
+            var later = Reused(_deferredRanks, p);
             var frame = venue.Policy.CreateFrame();
             for (var i = start; i < end; i++)
             {
                 if (venue.RankedInRound![i] == round || !HasProfit(venue, i)) continue;
-                if (bounded && StillCertified(venue, i) && venue.CertifiedRankBounds![i] != decimal.MaxValue)
+                if (bounded && StillCertified(venue, i) && venue.CertifiedRankBounds![i] != double.PositiveInfinity)
                 {
-                    later.Add((i, venue.CertifiedRankBounds[i]));
+                    later.Add((i, -venue.CertifiedRankBounds[i]));
                     continue;
                 }
 
@@ -790,23 +785,25 @@ internal sealed class CascadeRun
                 Rank(venue, i, account, market, frame, list);
             }
 
-            found[p] = list;
-            deferred[p] = later;
         }, cancellationToken);
 
-        var candidates = new List<AdlCandidate>();
         // Highest bound first, by a double at or above each bound: only an upper bound is needed, and doubles compare fast.
-        var waiting = new PriorityQueue<int, double>();
+        var waiting = venue.WaitingForRank;
+        waiting.Clear();
+        var lists = new List<List<AdlCandidate>>();
         for (var p = 0; p < _partitions.Count; p++)
         {
-            if (_partitions[p].Venue == venue) candidates.AddRange(outcomes[p].AdlCandidates);
-            if (found[p] != null) candidates.AddRange(found[p]!);
-            if (deferred[p] != null) waiting.EnqueueRange(deferred[p]!.Select(d => (d.Account, -Above(d.Bound))));
+            if (_partitions[p].Venue != venue) continue;
+            lists.Add(outcomes[p].AdlCandidates);
+            lists.Add(_foundRanks[p]!);
+            waiting.EnqueueRange(_deferredRanks[p]!);
         }
 
-        // A heap, not a sort: building it is linear, and a round that needs little ADL takes only the first few.
-        var queue = new PriorityQueue<AdlCandidate, AdlCandidate>(new AdlCandidate.HighestRankFirst());
-        queue.EnqueueRange(candidates.Select(c => (c, c)));
+        // A heap, not a sort: building it is linear, and a round that needs little ADL takes only the first few. Its
+        // array and the lists are kept for the next round: at a million accounts they are tens of megabytes each, and
+        // arrays that large are only reclaimed by a full collection.
+        var queue = new AdlHeap(lists, venue.AdlBuffer);
+        venue.AdlBuffer = queue.Buffer;
         var waitingFrame = venue.Policy.CreateFrame();
         var waitingRanks = new List<AdlCandidate>();
 
@@ -821,7 +818,7 @@ internal sealed class CascadeRun
                 venue.Policy.Assess(account, market, waitingFrame);
                 waitingRanks.Clear();
                 Rank(venue, i, account, market, waitingFrame, waitingRanks);
-                foreach (var c in waitingRanks) queue.Enqueue(c, c);
+                foreach (var c in waitingRanks) queue.Push(c);
             }
 
             return queue.Count > 0;
@@ -829,7 +826,8 @@ internal sealed class CascadeRun
 
         var events = 0;
         var covered = 0m;
-        var touched = new HashSet<int>();
+        var touched = venue.AdlTouched;
+        touched.Clear();
         for (var s = 0; s < shortfalls.Count; s++)
         {
             var (target, need) = shortfalls[s];
@@ -843,7 +841,7 @@ internal sealed class CascadeRun
                 var upnl = size * (mark - entry);
                 if (upnl <= 0m)
                 {
-                    queue.Dequeue();
+                    queue.Pop();
                     continue;
                 }
 
@@ -867,7 +865,7 @@ internal sealed class CascadeRun
                 if (quantity == size)
                 {
                     need -= realised;
-                    queue.Dequeue();
+                    queue.Pop();
                 }
                 else
                 {
@@ -878,6 +876,7 @@ internal sealed class CascadeRun
             shortfalls[s] = (target, Math.Max(0m, need));
         }
 
+        // Compacting is idempotent, so an account listed twice is simply compacted twice.
         foreach (var i in touched) venue.CompactPositions(i);
         return (events, covered);
     }
@@ -1008,14 +1007,10 @@ internal sealed class CascadeRun
         return d;
     }
 
-    // The boundary: accounts the run never touched are handed back as the caller's own records.
+    // The boundary: accounts the run never touched are handed back as the caller's own records; the others are built
+    // from the venue's arrays when read, so the result never holds a second copy of the population as records.
     private IReadOnlyDictionary<string, IReadOnlyList<Account>> FinalAccounts() =>
-        _venues.ToDictionary(v => v.Setup.Name, v =>
-        {
-            var accounts = new Account[v.Count];
-            for (var i = 0; i < accounts.Length; i++) accounts[i] = v.View(i);
-            return (IReadOnlyList<Account>)accounts;
-        }, StringComparer.Ordinal);
+        _venues.ToDictionary(v => v.Setup.Name, v => (IReadOnlyList<Account>)new VenueAccounts(v), StringComparer.Ordinal);
 
     private CascadeSummary Summarise(List<CascadeRound> rounds, CascadeStopReason stop, int liquidatedAccounts)
     {

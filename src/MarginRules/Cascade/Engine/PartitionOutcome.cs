@@ -56,7 +56,7 @@ internal sealed class PartitionOutcome
     public bool CallsRunning { get; set; }
 
     /// <summary>Profitable positions ranked from the frame of this round's evaluation, for ADL should the venue need it.</summary>
-    public System.Collections.Generic.List<AdlCandidate> AdlCandidates { get; } = new();
+    public System.Collections.Generic.List<AdlCandidate> AdlCandidates { get; init; } = new();
 
     /// <summary>Accounts liquidated by this partition, in account order.</summary>
     public System.Collections.Generic.List<int> LiquidatedAccounts { get; } = new();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using MarginRules.Accounts;
@@ -14,32 +15,40 @@ internal sealed class VenueState
 {
     private readonly string[] _instruments;
     private readonly string[] _assets;
-    private readonly Account?[] _views;
     private readonly int[] _instrumentUnderlying;
+    private readonly IReadOnlyList<Account> _source;
+    private readonly AccountTable? _table;
+    private readonly IReadOnlyList<Account>? _records;
 
-    public VenueState(int index, VenueSetup setup, Account[] accounts, decimal[] reserves, ulong[] assetMasks, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex, string[] instruments, string[] assets, int[] instrumentUnderlying)
+    /// <summary>
+    /// Copies a venue's accounts into arrays, from records or straight from an <see cref="AccountTable"/>'s columns,
+    /// checking that every position's instrument and every holding's and debt's asset is listed and that ids are unique.
+    /// </summary>
+    /// <exception cref="CascadeException">An account is invalid for this market.</exception>
+    public VenueState(int index, VenueSetup setup, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex, string[] instruments, string[] assets, int[] instrumentUnderlying)
     {
         _instrumentUnderlying = instrumentUnderlying;
         Index = index;
         Setup = setup;
-        Originals = accounts;
-        Reserves = reserves;
-        AssetMasks = assetMasks;
+        _source = setup.Accounts;
+        _table = setup.Accounts as AccountTable;
         _instruments = instruments;
         _assets = assets;
-        var n = accounts.Length;
+        var n = _source.Count;
+        Count = n;
         Wallets = new decimal[n];
         CallRounds = new int[n];
+        Reserves = new decimal[n];
+        AssetMasks = new ulong[n];
         Status = new MarginStatus[n];
         Dirty = new bool[n];
         Liquidated = new bool[n];
         Touched = new bool[n];
-        _views = new Account?[n];
         ItemsChanged = new bool[n];
         Certificates = new int[n];
-        CertifiedWalletLow = new decimal[n];
-        CertifiedWalletHigh = new decimal[n];
-        CertifiedRankBounds = setup.Policy.Checked.Adl != null ? new decimal[n] : null;
+        CertifiedWalletLow = new double[n];
+        CertifiedWalletHigh = new double[n];
+        CertifiedRankBounds = setup.Policy.Checked.Adl != null ? new double[n] : null;
         RankedInRound = setup.Policy.Checked.Adl != null ? new int[n] : null;
         PositionStart = new int[n];
         PositionCount = new int[n];
@@ -48,16 +57,27 @@ internal sealed class VenueState
         DebtStart = new int[n];
         DebtCount = new int[n];
 
+        // A table is sized from its columns; records are read twice rather than copied.
         int positions = 0, holdings = 0, debts = 0;
         var isolated = false;
-        foreach (var a in accounts)
+        var records = _table == null ? _source : null;
+        if (_table != null)
         {
-            positions += a.Positions.Length;
-            holdings += a.Holdings.Length;
-            debts += a.Debts.Length;
-            foreach (var p in a.Positions) isolated |= p.Isolated || p.IsolatedMargin != 0m;
+            if (n > 0) (positions, holdings, debts) = (_table.PositionEnd[n - 1], _table.HoldingEnd[n - 1], _table.DebtEnd[n - 1]);
+            isolated = _table.PositionIsolated != null;
+        }
+        else
+        {
+            foreach (var a in records!)
+            {
+                positions += a.Positions.Length;
+                holdings += a.Holdings.Length;
+                debts += a.Debts.Length;
+                foreach (var p in a.Positions) isolated |= p.Isolated || p.IsolatedMargin != 0m;
+            }
         }
 
+        _records = records;
         PositionInstrument = new int[positions];
         PositionSize = new decimal[positions];
         PositionEntry = new decimal[positions];
@@ -70,23 +90,38 @@ internal sealed class VenueState
         DebtAsset = new int[debts];
         DebtQuantity = new decimal[debts];
 
-        positions = holdings = debts = 0;
+        // A table's ids are unique by construction; records are checked here.
+        var ids = _table == null ? new HashSet<string>(n, StringComparer.Ordinal) : null;
+        if (_table != null) FillFromTable(_table, instrumentIndex, assetIndex);
+        else FillFromRecords(records!, instrumentIndex, assetIndex);
         for (var i = 0; i < n; i++)
+        {
+            var id = Id(i);
+            if (ids != null && !ids.Add(id)) throw new CascadeException($"venue `{setup.Name}` has two accounts with id `{id}`");
+            Reserves[i] = setup.Reserves != null && setup.Reserves.TryGetValue(id, out var r) ? r : 0m;
+            Dirty[i] = true;
+            NarrowMask(i);
+        }
+    }
+
+    private void FillFromRecords(IReadOnlyList<Account> accounts, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex)
+    {
+        int positions = 0, holdings = 0, debts = 0;
+        for (var i = 0; i < accounts.Count; i++)
         {
             var a = accounts[i];
             Wallets[i] = a.Wallet;
             CallRounds[i] = a.CallRounds;
-            Dirty[i] = true;
             PositionStart[i] = positions;
             PositionCount[i] = a.Positions.Length;
             foreach (var p in a.Positions)
             {
-                PositionInstrument[positions] = instrumentIndex[p.Symbol];
+                PositionInstrument[positions] = Instrument(instrumentIndex, p.Symbol, a.Id);
                 PositionSize[positions] = p.Size;
                 PositionEntry[positions] = p.EntryPrice;
-                if (isolated)
+                if (PositionIsolated != null)
                 {
-                    PositionIsolated![positions] = p.Isolated;
+                    PositionIsolated[positions] = p.Isolated;
                     PositionIsolatedMargin![positions] = p.IsolatedMargin;
                 }
 
@@ -97,7 +132,7 @@ internal sealed class VenueState
             HoldingCount[i] = a.Holdings.Length;
             foreach (var h in a.Holdings)
             {
-                HoldingAsset[holdings] = assetIndex[h.Asset];
+                HoldingAsset[holdings] = Asset(assetIndex, h.Asset, a.Id);
                 HoldingQuantity[holdings++] = h.Quantity;
             }
 
@@ -105,10 +140,69 @@ internal sealed class VenueState
             DebtCount[i] = a.Debts.Length;
             foreach (var d in a.Debts)
             {
-                DebtAsset[debts] = assetIndex[d.Asset];
+                DebtAsset[debts] = Asset(assetIndex, d.Asset, a.Id);
                 DebtQuantity[debts++] = d.Quantity;
             }
         }
+    }
+
+    private void FillFromTable(AccountTable table, Dictionary<string, int> instrumentIndex, Dictionary<string, int> assetIndex)
+    {
+        // Each of the table's names is looked up once; an unlisted one is reported with the first account that uses it.
+        var symbols = table.Symbols;
+        var asInstrument = new int[symbols.Length];
+        var asAsset = new int[symbols.Length];
+        for (var s = 0; s < symbols.Length; s++)
+        {
+            asInstrument[s] = instrumentIndex.TryGetValue(symbols[s], out var k) ? k : -1;
+            asAsset[s] = assetIndex.TryGetValue(symbols[s], out var a) ? a : -1;
+        }
+
+        Array.Copy(table.Wallets, Wallets, Count);
+        Array.Copy(table.CallRoundsOf, CallRounds, Count);
+        Array.Copy(table.PositionSize, PositionSize, PositionSize.Length);
+        Array.Copy(table.PositionEntry, PositionEntry, PositionEntry.Length);
+        if (PositionIsolated != null)
+        {
+            Array.Copy(table.PositionIsolated!, PositionIsolated, PositionIsolated.Length);
+            Array.Copy(table.PositionIsolatedMargin!, PositionIsolatedMargin!, PositionIsolatedMargin!.Length);
+        }
+
+        Array.Copy(table.HoldingQuantity, HoldingQuantity, HoldingQuantity.Length);
+        Array.Copy(table.DebtQuantity, DebtQuantity, DebtQuantity.Length);
+        for (var i = 0; i < Count; i++)
+        {
+            PositionStart[i] = table.PositionStart(i);
+            PositionCount[i] = table.PositionEnd[i] - PositionStart[i];
+            for (var k = PositionStart[i]; k < table.PositionEnd[i]; k++)
+                PositionInstrument[k] = asInstrument[table.PositionSymbol[k]] is var m && m >= 0 ? m : Instrument(instrumentIndex, symbols[table.PositionSymbol[k]], table.Ids[i]);
+            HoldingStart[i] = table.HoldingStart(i);
+            HoldingCount[i] = table.HoldingEnd[i] - HoldingStart[i];
+            for (var k = HoldingStart[i]; k < table.HoldingEnd[i]; k++)
+                HoldingAsset[k] = asAsset[table.HoldingAsset[k]] is var m && m >= 0 ? m : Asset(assetIndex, symbols[table.HoldingAsset[k]], table.Ids[i]);
+            DebtStart[i] = table.DebtStart(i);
+            DebtCount[i] = table.DebtEnd[i] - DebtStart[i];
+            for (var k = DebtStart[i]; k < table.DebtEnd[i]; k++)
+                DebtAsset[k] = asAsset[table.DebtAsset[k]] is var m && m >= 0 ? m : Asset(assetIndex, symbols[table.DebtAsset[k]], table.Ids[i]);
+        }
+    }
+
+    private int Instrument(Dictionary<string, int> instrumentIndex, string symbol, string id) =>
+        instrumentIndex.TryGetValue(symbol, out var k)
+            ? k
+            : throw new CascadeException($"venue `{Setup.Name}`, account `{id}`: position on `{symbol}`, which the market does not list as an instrument");
+
+    private int Asset(Dictionary<string, int> assetIndex, string asset, string id) =>
+        assetIndex.TryGetValue(asset, out var a) ? a : throw new CascadeException($"venue `{Setup.Name}`, account `{id}`: unknown asset `{asset}`");
+
+    /// <summary>The account's id.</summary>
+    public string Id(int i) => _table != null ? _table.Ids[i] : _records![i].Id;
+
+    private ImmutableArray<string> Tags(int i)
+    {
+        if (_records != null) return _records[i].Tags;
+        var tags = _table!.TagsOf[i];
+        return tags.IsDefault ? ImmutableArray<string>.Empty : tags;
     }
 
     public int Index { get; }
@@ -117,10 +211,8 @@ internal sealed class VenueState
 
     public MarginPolicy Policy => Setup.Policy;
 
-    public int Count => Originals.Length;
-
-    /// <summary>The accounts as set up: their ids and tags, and the answer for every account the run never touched.</summary>
-    public Account[] Originals { get; }
+    /// <summary>The number of accounts.</summary>
+    public int Count { get; }
 
     public decimal[] Wallets { get; }
 
@@ -141,7 +233,7 @@ internal sealed class VenueState
     /// <summary>True once the account has been liquidated at least once.</summary>
     public bool[] Liquidated { get; }
 
-    /// <summary>True once any field of the account changed; untouched accounts are read from <see cref="Originals"/>.</summary>
+    /// <summary>True once any field of the account changed; an untouched account given as a record is handed back as that record.</summary>
     public bool[] Touched { get; }
 
     /// <summary>True once a position, holding or debt of the account changed.</summary>
@@ -153,17 +245,23 @@ internal sealed class VenueState
     /// </summary>
     public int[] Certificates { get; }
 
-    /// <summary>The lowest wallet each certificate holds for.</summary>
-    public decimal[] CertifiedWalletLow { get; }
+    /// <summary>
+    /// A double at or a little above the lowest wallet each certificate holds for: a wallet whose double is at least
+    /// this is inside (decimal-to-double conversion keeps the sign and errs by far less than the margin).
+    /// </summary>
+    public double[] CertifiedWalletLow { get; }
 
-    /// <summary>The highest wallet each certificate holds for.</summary>
-    public decimal[] CertifiedWalletHigh { get; }
+    /// <summary>A double at or a little below the highest wallet each certificate holds for, as the lowest.</summary>
+    public double[] CertifiedWalletHigh { get; }
 
     /// <summary>Per account, the round whose map step ranked it for ADL from its evaluation; null without ADL.</summary>
     public int[]? RankedInRound { get; }
 
-    /// <summary>Per certified account, a value none of its ADL ranks exceeds inside the certificate; null without ADL.</summary>
-    public decimal[]? CertifiedRankBounds { get; }
+    /// <summary>
+    /// Per certified account, a double none of its ADL ranks exceeds inside the certificate (infinity when unbounded);
+    /// null without ADL.
+    /// </summary>
+    public double[]? CertifiedRankBounds { get; }
 
     public int[] PositionStart { get; }
 
@@ -195,15 +293,20 @@ internal sealed class VenueState
 
     public decimal[] DebtQuantity { get; }
 
+    /// <summary>The ADL heap's array, kept from round to round.</summary>
+    public AdlCandidate[] AdlBuffer { get; set; } = [];
+
+    /// <summary>Certified accounts waiting to be ranked for ADL, highest rank bound first (as negated doubles); reused every round.</summary>
+    public PriorityQueue<int, double> WaitingForRank { get; } = new();
+
+    /// <summary>Accounts whose positions ADL closed this round, to compact afterwards; an account may appear more than once.</summary>
+    public List<int> AdlTouched { get; } = new();
+
     /// <summary>Accounts liquidated this round, for the bad-debt step.</summary>
     public List<int> LiquidatedThisRound { get; } = new();
 
     /// <summary>Records that the account's wallet or call rounds changed.</summary>
-    public void Touch(int i)
-    {
-        Touched[i] = true;
-        _views[i] = null;
-    }
+    public void Touch(int i) => Touched[i] = true;
 
     /// <summary>Records that the account's positions, holdings or debts changed.</summary>
     public void TouchItems(int i)
@@ -214,25 +317,20 @@ internal sealed class VenueState
     }
 
     /// <summary>
-    /// The account as a record, for the compiled policy and the result: the original record while untouched, else a
-    /// record built from the arrays that shares the original's collections while they are unchanged.
+    /// The account as a record, for the compiled policy and the result: the caller's own record while the account is
+    /// untouched, else a record built from the arrays (sharing the caller's collections while its items are unchanged).
+    /// Built afresh at every call and never kept, so the run holds no records of its own.
     /// </summary>
     public Account View(int i)
     {
-        var original = Originals[i];
-        if (!Touched[i]) return original;
+        if (_records != null)
+        {
+            var original = _records[i];
+            if (!Touched[i]) return original;
+            if (!ItemsChanged[i]) return original with { Wallet = Wallets[i], CallRounds = CallRounds[i] };
+        }
 
-        // Kept until the account changes again, so an emptied account re-evaluated on every price move costs nothing.
-        return _views[i] ??= !ItemsChanged[i]
-            ? original with { Wallet = Wallets[i], CallRounds = CallRounds[i] }
-            : original with
-            {
-                Wallet = Wallets[i],
-                CallRounds = CallRounds[i],
-                Positions = Positions(i),
-                Holdings = Holdings(i),
-                Debts = Debts(i),
-            };
+        return new Account(Id(i), Wallets[i], Positions(i), Holdings(i), Debts(i), Tags(i)) { CallRounds = CallRounds[i] };
     }
 
     private ImmutableArray<Position> Positions(int i)

@@ -195,7 +195,7 @@ internal sealed class HealthCertifier
         var bound = double.NegativeInfinity;
         try
         {
-            for (var k = 0; k < scratch.Account.Positions.Length; k++)
+            for (var k = 0; k < scratch.PositionCount; k++)
             {
                 scratch.Indexes[_adlSlot] = k;
                 var rank = _adlRank(scratch);
@@ -224,6 +224,7 @@ internal sealed class HealthCertifier
         {
             Quotes = quotes;
             Band = band;
+            BandAbove = Of(band).Hi;
         }
 
         /// <summary>Each listed symbol's price interval and its volatility.</summary>
@@ -231,6 +232,9 @@ internal sealed class HealthCertifier
 
         /// <summary>The band of the prices, also applied to the wallet.</summary>
         public decimal Band { get; }
+
+        /// <summary>A double at or above <see cref="Band"/>.</summary>
+        internal double BandAbove { get; }
     }
 
     /// <summary>The per-thread state of one certification: the account, the let values and the variable slots.</summary>
@@ -267,14 +271,107 @@ internal sealed class HealthCertifier
         /// <summary>The margin call's condition, once evaluated, for <c>call_expired</c>.</summary>
         internal Range? CallTriggered { get; set; }
 
+        /// <summary>
+        /// A double at or a little above the wallet box's lower end: a wallet whose double is at least this lies in the box
+        /// the last attempt was proved over (decimal-to-double conversion keeps the sign and errs far less than 10⁻¹⁵).
+        /// </summary>
+        internal double WalletAcceptLow { get; private set; }
+
+        /// <summary>A double at or a little below the wallet box's upper end, as <see cref="WalletAcceptLow"/>.</summary>
+        internal double WalletAcceptHigh { get; private set; }
+
+        // The account's items as intervals, converted once per attempt: every read of a size or price is then an array load.
+        internal int PositionCount { get; private set; }
+
+        internal int HoldingCount { get; private set; }
+
+        internal int DebtCount { get; private set; }
+
+        internal Range[] PositionSize { get; private set; } = [];
+
+        internal Range[] PositionEntry { get; private set; } = [];
+
+        /// <summary>Each position's mark price over the box; <see cref="PositionPriced"/> says whether the box lists it.</summary>
+        internal Range[] PositionPrice { get; private set; } = [];
+
+        internal bool[] PositionPriced { get; private set; } = [];
+
+        internal Range[] HoldingQuantity { get; private set; } = [];
+
+        internal Range[] HoldingPrice { get; private set; } = [];
+
+        internal bool[] HoldingPriced { get; private set; } = [];
+
+        internal Range[] DebtQuantity { get; private set; } = [];
+
+        internal Range[] DebtPrice { get; private set; } = [];
+
+        internal bool[] DebtPriced { get; private set; } = [];
+
         /// <summary>Starts an attempt for an account over a box.</summary>
         internal void Reset(Account account, Box box)
         {
             Account = account;
             Box = box;
-            Wallet = Between(Lower(account.Wallet, box.Band), Upper(account.Wallet, box.Band));
+            Wallet = WalletBox(account.Wallet, box.BandAbove);
+
+            // What the engine accepts lies inside the box by a relative margin of 10⁻¹⁵, more than the conversion's error;
+            // an end at exactly 0 needs none, as the conversion keeps the sign.
+            WalletAcceptLow = Wallet.Lo == 0 ? 0 : Math.BitIncrement(Wallet.Lo + Math.Abs(Wallet.Lo) * InputEpsilon);
+            WalletAcceptHigh = Wallet.Hi == 0 ? 0 : Math.BitDecrement(Wallet.Hi - Math.Abs(Wallet.Hi) * InputEpsilon);
             Failed = false;
             CallTriggered = null;
+
+            var positions = account.Positions;
+            PositionCount = positions.Length;
+            if (PositionSize.Length < PositionCount)
+            {
+                PositionSize = new Range[PositionCount];
+                PositionEntry = new Range[PositionCount];
+                PositionPrice = new Range[PositionCount];
+                PositionPriced = new bool[PositionCount];
+            }
+
+            for (var k = 0; k < PositionCount; k++)
+            {
+                var p = positions[k];
+                PositionSize[k] = Of(p.Size);
+                PositionEntry[k] = Of(p.EntryPrice);
+                PositionPriced[k] = box.Quotes.TryGetValue(p.Symbol, out var quote);
+                PositionPrice[k] = quote.Price;
+            }
+
+            var holdings = account.Holdings;
+            HoldingCount = holdings.Length;
+            if (HoldingQuantity.Length < HoldingCount)
+            {
+                HoldingQuantity = new Range[HoldingCount];
+                HoldingPrice = new Range[HoldingCount];
+                HoldingPriced = new bool[HoldingCount];
+            }
+
+            for (var k = 0; k < HoldingCount; k++)
+            {
+                HoldingQuantity[k] = Of(holdings[k].Quantity);
+                HoldingPriced[k] = box.Quotes.TryGetValue(holdings[k].Asset, out var quote);
+                HoldingPrice[k] = quote.Price;
+            }
+
+            var debts = account.Debts;
+            DebtCount = debts.Length;
+            if (DebtQuantity.Length < DebtCount)
+            {
+                DebtQuantity = new Range[DebtCount];
+                DebtPrice = new Range[DebtCount];
+                DebtPriced = new bool[DebtCount];
+            }
+
+            for (var k = 0; k < DebtCount; k++)
+            {
+                DebtQuantity[k] = Of(debts[k].Quantity);
+                DebtPriced[k] = box.Quotes.TryGetValue(debts[k].Asset, out var quote);
+                DebtPrice[k] = quote.Price;
+            }
         }
 
         /// <summary>Marks the attempt as failed and returns a placeholder.</summary>
@@ -353,6 +450,21 @@ internal sealed class HealthCertifier
         var x = (double)value;
         if (value.Scale == 0 && Math.Abs(x) < 9e15) return new Range(x, x);
         return new Range(Down(x - Math.Abs(x) * InputEpsilon), Up(x + Math.Abs(x) * InputEpsilon));
+    }
+
+    /// <summary>
+    /// An interval holding the wallet box [<see cref="Lower"/>, <see cref="Upper"/>] of a wallet, computed in doubles:
+    /// w ∓ |w| × band, then widened by 2 × 10⁻⁵ of the end for the outward rounding to <see cref="BoxDigits"/>
+    /// significant digits (at most one unit of the sixth digit, 10⁻⁵ of the end) and by the conversions' errors.
+    /// </summary>
+    private static Range WalletBox(decimal wallet, double band)
+    {
+        // A zero wallet's box is exactly 0, as Lower and Upper make it, so an empty account's sums stay exactly 0.
+        if (wallet == 0m) return new Range(0, 0);
+        var w = (double)wallet;
+        var spread = Math.Abs(w) * band;
+        double lo = w - spread, hi = w + spread;
+        return new Range(Down(lo - Math.Abs(lo) * 2e-5 - Math.Abs(w) * InputEpsilon), Up(hi + Math.Abs(hi) * 2e-5 + Math.Abs(w) * InputEpsilon));
     }
 
     /// <summary>The interval from one decimal to another, each end widened as in <see cref="Of"/>.</summary>
@@ -660,19 +772,21 @@ internal sealed class HealthCertifier
                     return f.Field switch
                     {
                         Language.Binding.ItemField.Symbol => s => new Range(s.Account.Positions[s.Indexes[slot]].Symbol),
-                        Language.Binding.ItemField.Size => s => Of(s.Account.Positions[s.Indexes[slot]].Size),
+                        Language.Binding.ItemField.Size => s => s.PositionSize[s.Indexes[slot]],
                         Language.Binding.ItemField.Side => s => { var sign = Math.Sign(s.Account.Positions[s.Indexes[slot]].Size); return new Range(sign, sign); },
-                        Language.Binding.ItemField.EntryPrice => s => Of(s.Account.Positions[s.Indexes[slot]].EntryPrice),
-                        Language.Binding.ItemField.MarkPrice => s => s.Price(s.Account.Positions[s.Indexes[slot]].Symbol),
+                        Language.Binding.ItemField.EntryPrice => s => s.PositionEntry[s.Indexes[slot]],
+                        Language.Binding.ItemField.MarkPrice => s => PositionPrice(s, s.Indexes[slot]),
                         Language.Binding.ItemField.Notional => s =>
                         {
-                            var p = s.Account.Positions[s.Indexes[slot]];
-                            return Scale(Of(Math.Abs(p.Size)), s.Price(p.Symbol));
+                            var k = s.Indexes[slot];
+                            var size = s.PositionSize[k];
+                            var abs = size.Lo >= 0 ? size : new Range(-size.Hi, -size.Lo);
+                            return Scale(abs, PositionPrice(s, k));
                         },
                         Language.Binding.ItemField.Upnl => s =>
                         {
-                            var p = s.Account.Positions[s.Indexes[slot]];
-                            return Scale(Of(p.Size), Difference(s.Price(p.Symbol), Of(p.EntryPrice)));
+                            var k = s.Indexes[slot];
+                            return Scale(s.PositionSize[k], Difference(PositionPrice(s, k), s.PositionEntry[k]));
                         },
                         Language.Binding.ItemField.IsLong => s => Range.Bool(s.Account.Positions[s.Indexes[slot]].Size > 0),
                         Language.Binding.ItemField.IsShort => s => Range.Bool(s.Account.Positions[s.Indexes[slot]].Size < 0),
@@ -680,23 +794,28 @@ internal sealed class HealthCertifier
                         _ => s => Of(s.Account.Positions[s.Indexes[slot]].IsolatedMargin),
                     };
                 case CollectionKind.Holdings:
-                    return AssetField(f.Field, s => (s.Account.Holdings[s.Indexes[slot]].Asset, s.Account.Holdings[s.Indexes[slot]].Quantity));
+                    return f.Field switch
+                    {
+                        Language.Binding.ItemField.Asset => s => new Range(s.Account.Holdings[s.Indexes[slot]].Asset),
+                        Language.Binding.ItemField.Quantity => s => s.HoldingQuantity[s.Indexes[slot]],
+                        Language.Binding.ItemField.Price => s => Priced(s, s.HoldingPrice, s.HoldingPriced, s.Indexes[slot]),
+                        _ => s => { var k = s.Indexes[slot]; return Scale(s.HoldingQuantity[k], Priced(s, s.HoldingPrice, s.HoldingPriced, k)); },
+                    };
                 default:
-                    return AssetField(f.Field, s => (s.Account.Debts[s.Indexes[slot]].Asset, s.Account.Debts[s.Indexes[slot]].Quantity));
+                    return f.Field switch
+                    {
+                        Language.Binding.ItemField.Asset => s => new Range(s.Account.Debts[s.Indexes[slot]].Asset),
+                        Language.Binding.ItemField.Quantity => s => s.DebtQuantity[s.Indexes[slot]],
+                        Language.Binding.ItemField.Price => s => Priced(s, s.DebtPrice, s.DebtPriced, s.Indexes[slot]),
+                        _ => s => { var k = s.Indexes[slot]; return Scale(s.DebtQuantity[k], Priced(s, s.DebtPrice, s.DebtPriced, k)); },
+                    };
             }
         }
 
-        private static Node AssetField(ItemField field, Func<Scratch, (string Asset, decimal Quantity)> item) => field switch
-        {
-            Language.Binding.ItemField.Asset => s => new Range(item(s).Asset),
-            Language.Binding.ItemField.Quantity => s => Of(item(s).Quantity),
-            Language.Binding.ItemField.Price => s => s.Price(item(s).Asset),
-            _ => s =>
-            {
-                var (asset, quantity) = item(s);
-                return Scale(Of(quantity), s.Price(asset));
-            },
-        };
+        private static Range PositionPrice(Scratch s, int k) => s.PositionPriced[k] ? s.PositionPrice[k] : s.Fail();
+
+        // An item whose symbol the market does not list fails only where its price is read, as the evaluation does.
+        private static Range Priced(Scratch s, Range[] prices, bool[] priced, int k) => priced[k] ? prices[k] : s.Fail();
 
         private Node Builtin(BoundBuiltinCall call)
         {
@@ -789,12 +908,11 @@ internal sealed class HealthCertifier
             var kind = a.Kind;
             return s =>
             {
-                var account = s.Account;
                 var count = collection switch
                 {
-                    CollectionKind.Positions => account.Positions.Length,
-                    CollectionKind.Holdings => account.Holdings.Length,
-                    _ => account.Debts.Length,
+                    CollectionKind.Positions => s.PositionCount,
+                    CollectionKind.Holdings => s.HoldingCount,
+                    _ => s.DebtCount,
                 };
 
                 // Items the filter keeps everywhere in the box are "sure"; items it may keep are "maybe".

@@ -46,7 +46,7 @@ internal sealed class CascadeRun
     private ulong[] _inside = [];
     private HealthCertifier.Box? _box;
 
-    // Healthy evaluations in a row before a certificate is attempted: an attempt costs about three evaluations, so it is
+    // Healthy evaluations in a row before a certificate is attempted: an attempt costs about two evaluations, so it is
     // kept for accounts that have stayed healthy while something moved.
     private const int HealthyBeforeCertificate = 2;
 
@@ -348,8 +348,8 @@ internal sealed class CascadeRun
         if (certifier.Certify(account, _box!, scratch))
         {
             venue.Certificates[i] = round;
-            venue.CertifiedWalletLow[i] = Above(HealthCertifier.Lower(venue.Wallets[i], _options.CertificateBand));
-            venue.CertifiedWalletHigh[i] = Below(HealthCertifier.Upper(venue.Wallets[i], _options.CertificateBand));
+            venue.CertifiedWalletLow[i] = scratch.WalletAcceptLow;
+            venue.CertifiedWalletHigh[i] = scratch.WalletAcceptHigh;
 
             // A rank bound costs about as much as the certificate; it is worth it only where ADL is expected.
             if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? AboveOrInfinite(certifier.RankBound(scratch)) : double.PositiveInfinity;
@@ -471,13 +471,6 @@ internal sealed class CascadeRun
     {
         var d = (double)value;
         return d == 0 ? 0 : Math.BitIncrement(d + Math.Abs(d) * 1e-15);
-    }
-
-    /// <summary>A double at or below a decimal, as <see cref="Above"/>.</summary>
-    private static double Below(decimal value)
-    {
-        var d = (double)value;
-        return d == 0 ? 0 : Math.BitDecrement(d - Math.Abs(d) * 1e-15);
     }
 
     /// <summary><see cref="Above"/>, with <see cref="decimal.MaxValue"/> (no bound) as infinity.</summary>

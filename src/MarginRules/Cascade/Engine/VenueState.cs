@@ -246,12 +246,12 @@ internal sealed class VenueState
     public int[] Certificates { get; }
 
     /// <summary>
-    /// A double at or a little above the lowest wallet each certificate holds for: a wallet whose double is at least
-    /// this is inside (decimal-to-double conversion keeps the sign and errs by far less than the margin).
+    /// Per certified account, the lowest wallet (as a double) its certificate accepts: the certifier's
+    /// <c>WalletAcceptLow</c>, inside the wallet interval it proved the account healthy over.
     /// </summary>
     public double[] CertifiedWalletLow { get; }
 
-    /// <summary>A double at or a little below the highest wallet each certificate holds for, as the lowest.</summary>
+    /// <summary>Per certified account, the highest wallet (as a double) its certificate accepts, as the lowest.</summary>
     public double[] CertifiedWalletHigh { get; }
 
     /// <summary>Per account, the round whose map step ranked it for ADL from its evaluation; null without ADL.</summary>

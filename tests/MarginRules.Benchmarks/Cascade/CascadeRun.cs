@@ -47,6 +47,22 @@ internal static class CascadeRun
                               $"fund drawn {r.InsuranceDrawn:N0}, ADL events {r.AdlEvents:N0}, socialised {r.SocializedLoss:N0}, {clock.RoundMilliseconds[r.Number - 1]} ms, " +
                               $"heap {clock.HeapMegabytes[r.Number - 1]} MB, peak so far {clock.PeakMegabytes[r.Number - 1]} MB");
         result = null;
+        if (Environment.GetEnvironmentVariable("PROFILE_CASCADE") == "1") return 0;
+        if (Environment.GetEnvironmentVariable("PROFILE_SWEEP") == "1")
+        {
+            var sample = Population(sweepAccounts, 7);
+            var sampleShocks = Environment.GetEnvironmentVariable("PROFILE_SHOCK") is { } one ? Enumerable.Repeat(decimal.Parse(one, System.Globalization.CultureInfo.InvariantCulture), 12).ToArray() : new[] { -0.004m, -0.02m, -0.06m, -0.1m, -0.14m, -0.2m, -0.3m, -0.4m };
+            foreach (var shock in sampleShocks)
+            {
+                sw.Restart();
+                var rounds = new RoundClock();
+                var r = CascadeEngine.Run(Setup(policy, sample, shock), new CascadeOptions { MaxDegreeOfParallelism = 1, CertificateBand = band }, rounds);
+                Console.WriteLine($"shock {shock:P1}: {sw.ElapsedMilliseconds} ms, {r.Summary.Rounds} rounds, {r.Summary.AccountsLiquidated:N0} liquidated, evaluated {string.Join("/", r.Rounds.Select(x => x.AccountsEvaluated))}, " +
+                                  $"certified {string.Join("/", r.Rounds.Select(x => x.AccountsCertified))}, ADL {string.Join("/", r.Rounds.Select(x => x.AdlEvents))}, ms {string.Join("/", rounds.RoundMilliseconds)}");
+            }
+
+            return 0;
+        }
 
         var records = population.ToArray();
         var market = Market(1m);

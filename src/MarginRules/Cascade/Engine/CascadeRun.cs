@@ -46,9 +46,6 @@ internal sealed class CascadeRun
     private ulong[] _inside = [];
     private HealthCertifier.Box? _box;
 
-    // Healthy evaluations in a row before a certificate is attempted: an attempt costs about two evaluations, so it is
-    // kept for accounts that have stayed healthy while something moved.
-    private const int HealthyBeforeCertificate = 2;
 
     // Per venue: whether the last round needed ADL, so this round ranks healthy accounts as it evaluates them.
     private readonly bool[] _adlLastRound;
@@ -57,6 +54,9 @@ internal sealed class CascadeRun
     private readonly List<AdlCandidate>?[] _eagerRanks;
     private readonly List<AdlCandidate>?[] _foundRanks;
     private readonly List<(int Account, double Bound)>?[] _deferredRanks;
+
+    // Per partition, reused every round: accounts found healthy, due a certificate once the round's bad debt is settled.
+    private readonly List<int>?[] _due;
 
     public CascadeRun(CascadeSetup setup, CascadeOptions options)
     {
@@ -130,6 +130,7 @@ internal sealed class CascadeRun
         _eagerRanks = new List<AdlCandidate>?[_partitions.Count];
         _foundRanks = new List<AdlCandidate>?[_partitions.Count];
         _deferredRanks = new List<(int, double)>?[_partitions.Count];
+        _due = new List<int>?[_partitions.Count];
     }
 
     public CascadeResult Run(IProgress<CascadeProgress>? progress, CancellationToken cancellationToken)
@@ -150,6 +151,7 @@ internal sealed class CascadeRun
             var reduced = Reduce(outcomes);
             var badDebtByVenue = new decimal[_venues.Length];
             var (badDebt, insuranceDrawn, adlEvents, adlAmount, socialized) = ResolveBadDebt(round, market, outcomes, badDebtByVenue, cancellationToken);
+            if (_certify) CertifyHealthy(round, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                     if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
@@ -330,34 +332,37 @@ internal sealed class CascadeRun
     }
 
     /// <summary>
-    /// After a healthy evaluation: an account healthy at two evaluations in a row is offered a certificate, so accounts
-    /// that turn at once are not charged for one; a failed attempt waits for another healthy evaluation.
+    /// After the round's bad debt is settled: every account found healthy this round whose state nothing has changed
+    /// since (ADL, socialised losses and calls mark an account dirty) is offered a certificate for the round's box. Done
+    /// after ADL rather than at evaluation because ADL takes the healthy accounts in profit first, which would end their
+    /// certificates at once. Rank bounds are proved too after a round that needed ADL, the sign that the next may.
     /// </summary>
-    private void Certify(int round, VenueState venue, int i, Account account, HealthCertifier.Scratch scratch, bool bound)
+    private void CertifyHealthy(int round, CancellationToken cancellationToken)
     {
-        // An account left with nothing is certified at once: the attempt is cheap, and it stays empty.
-        var state = venue.Certificates[i];
-        var empty = venue.PositionCount[i] == 0 && venue.HoldingCount[i] == 0 && venue.DebtCount[i] == 0;
-        if (!empty && state <= 0 && state > -(HealthyBeforeCertificate - 1))
+        ForEachPartition(p =>
         {
-            venue.Certificates[i] = state - 1;
-            return;
-        }
-
-        var certifier = _certifiers[venue.Index];
-        if (certifier.Certify(account, _box!, scratch))
-        {
-            venue.Certificates[i] = round;
-            venue.CertifiedWalletLow[i] = scratch.WalletAcceptLow;
-            venue.CertifiedWalletHigh[i] = scratch.WalletAcceptHigh;
-
-            // A rank bound costs about as much as the certificate; it is worth it only where ADL is expected.
-            if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? AboveOrInfinite(certifier.RankBound(scratch)) : double.PositiveInfinity;
-        }
-        else
-        {
-            venue.Certificates[i] = 0;
-        }
+            var venue = _partitions[p].Venue;
+            var due = _due[p];
+            var certifier = _certifiers[venue.Index];
+            if (due == null || due.Count == 0 || !certifier.Supported) return;
+            var scratch = certifier.CreateScratch();
+            var bound = _adlLastRound[venue.Index];
+            foreach (var i in due)
+            {
+                if (venue.Dirty[i]) continue;
+                if (certifier.Certify(venue.View(i), _box!, scratch))
+                {
+                    venue.Certificates[i] = round;
+                    venue.CertifiedWalletLow[i] = scratch.WalletAcceptLow;
+                    venue.CertifiedWalletHigh[i] = scratch.WalletAcceptHigh;
+                    if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? AboveOrInfinite(certifier.RankBound(scratch)) : double.PositiveInfinity;
+                }
+                else
+                {
+                    venue.Certificates[i] = 0;
+                }
+            }
+        }, cancellationToken);
     }
 
     private PartitionOutcome RunPartition(int round, ulong moved, Market market, int p)
@@ -367,7 +372,7 @@ internal sealed class CascadeRun
         var venue = partition.Venue;
         var policy = venue.Policy;
         var certify = _certify && _certifiers[venue.Index].Supported;
-        var scratch = certify ? _certifiers[venue.Index].CreateScratch() : null;
+        var due = certify ? Reused(_due, p) : null;
 
         // In a round likely to need ADL (the first, and any after a round that did), healthy accounts are ranked from
         // the frame their evaluation just filled, which saves evaluating them again should ADL be needed.
@@ -423,7 +428,7 @@ internal sealed class CascadeRun
                         else
                         {
                             if (eager) Rank(round, venue, i, account, market, frame, outcome.AdlCandidates);
-                            if (certify) Certify(round, venue, i, account, scratch!, eager);
+                            due?.Add(i);
                         }
 
                         break;

@@ -393,6 +393,17 @@ internal static class PolicyRules
         description: "`size whole` in a rule that takes positions, or with a chunk.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0215.md");
 
+    /// <summary>MR0216: Invalid penalty after debt.</summary>
+    public static readonly DiagnosticDescriptor InvalidJuniorPenalty = new(
+        "MR0216",
+        "Invalid penalty after debt",
+        "{0}",
+        "MarginRules.Units",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A penalty `after debt` in a rule that takes positions, or with `size whole`.",
+        helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0216.md");
+
     /// <summary>MR0301: Gap between brackets.</summary>
     public static readonly DiagnosticDescriptor BracketGap = new(
         "MR0301",
@@ -650,6 +661,7 @@ internal static class PolicyRules
         InvalidParameterOverride,
         CountNotWhole,
         InvalidWholeSize,
+        InvalidJuniorPenalty,
         BracketGap,
         BracketOverlap,
         BracketOrder,

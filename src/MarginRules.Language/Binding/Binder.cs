@@ -563,7 +563,17 @@ namespace MarginRules.Language.Binding
             {
                 var rate = BindExpression(penalty.Rate);
                 CheckAssignable(PolicyType.RatioType, rate, penalty.Rate.Span);
-                penalties.Add(new PenaltyRule(rate, penalty.Recipient));
+
+                // A junior penalty waits for the debt to be repaid, so it needs a rule that repays debt from a sale.
+                if (penalty.AfterDebtSpan is { } after)
+                {
+                    if (collection == CollectionKind.Positions)
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidJuniorPenalty, after, "needs a rule that sells holdings to repay debt; this rule takes positions");
+                    else if (rule.Size.Kind == LiquidationSizeKind.Whole)
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidJuniorPenalty, after, "cannot follow `size whole`, whose penalties are shares of each holding's value");
+                }
+
+                penalties.Add(new PenaltyRule(rate, penalty.Recipient, penalty.AfterDebt));
             }
 
             BoundExpression? value = null, target = null;

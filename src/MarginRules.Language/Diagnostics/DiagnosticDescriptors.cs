@@ -117,6 +117,9 @@ namespace MarginRules.Language.Diagnostics
         /// <summary>MR0215: `size whole` in a rule that takes positions, or with a chunk.</summary>
         public static readonly DiagnosticDescriptor InvalidWholeSize = Make("MR0215", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid size whole", "`size whole` {0}");
 
+        /// <summary>MR0216: a penalty `after debt` in a rule that takes positions, or with `size whole`.</summary>
+        public static readonly DiagnosticDescriptor InvalidJuniorPenalty = Make("MR0216", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid penalty after debt", "a penalty `after debt` {0}");
+
         // ---- MR03xx: tables ----
 
         /// <summary>MR0301: a gap between two brackets.</summary>

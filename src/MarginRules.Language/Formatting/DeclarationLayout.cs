@@ -129,7 +129,7 @@ namespace MarginRules.Language.Formatting
             }
 
             foreach (var penalty in d.Penalties)
-                parts.Add(Clause(penalty.Span.End, "penalty", penalty.Rate, " to " + penalty.Recipient.ToString().ToLowerInvariant()));
+                parts.Add(Clause(penalty.Span.End, "penalty", penalty.Rate, " to " + penalty.Recipient.ToString().ToLowerInvariant() + (penalty.AfterDebt ? " after debt" : string.Empty)));
             if (d.Chunk != null) parts.Add(Clause(tokens.EndWithParentheses(d.Chunk.Span.End), "chunk", d.Chunk, string.Empty));
             parts.Add(Closing(d));
             return parts;

@@ -657,7 +657,13 @@ namespace MarginRules.Language.Parsing
             var to = recipient.Text == "liquidator" ? PenaltyRecipient.Liquidator
                 : recipient.Text == "insurance" ? PenaltyRecipient.Insurance
                 : PenaltyRecipient.Protocol;
-            return new PenaltySyntax(TextSpan.FromBounds(Span(kw).Start, recipient.Span.End), rate, to, recipient.Span);
+
+            // `after debt` are contextual words, so policies keep `debt` (and `after`) as names.
+            var after = Word("after", "after");
+            if (after == null) return new PenaltySyntax(TextSpan.FromBounds(Span(kw).Start, recipient.Span.End), rate, to, recipient.Span);
+            var debt = Word("debt", "debt");
+            if (debt == null) return null;
+            return new PenaltySyntax(TextSpan.FromBounds(Span(kw).Start, debt.Span.End), rate, to, recipient.Span, TextSpan.FromBounds(after.Span.Start, debt.Span.End));
         }
 
         private DeclarationSyntax? Adl()

@@ -432,10 +432,11 @@ namespace MarginRules.Language.Parsing
             from rate in Expression
             from to in Tok(TokenKind.To)
             from recipient in Word("recipient (liquidator, insurance or protocol)", "liquidator", "insurance", "protocol")
+            from junior in Word("`after debt`", "after").Then(after => Word("`debt`", "debt").Select(debt => (TextSpan?)TextSpan.FromBounds(after.Span.Start, debt.Span.End))).OptionalOrDefault()
             select new PenaltySyntax(
-                TextSpan.FromBounds(Span(kw).Start, recipient.Span.End), rate,
+                TextSpan.FromBounds(Span(kw).Start, junior?.End ?? recipient.Span.End), rate,
                 recipient.Text == "liquidator" ? PenaltyRecipient.Liquidator : recipient.Text == "insurance" ? PenaltyRecipient.Insurance : PenaltyRecipient.Protocol,
-                recipient.Span);
+                recipient.Span, junior);
 
         private static readonly TokenListParser<TokenKind, DeclarationSyntax> Liquidation =
             from kw in Tok(TokenKind.Liquidation)

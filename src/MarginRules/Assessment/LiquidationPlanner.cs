@@ -13,7 +13,8 @@ namespace MarginRules.Assessment;
 /// <summary>
 /// Turns the liquidation rule that applies into concrete steps, and applies steps to an account. Positions close at the
 /// mark price and pay penalties on the notional closed; holdings are sold to repay debts, largest debt first, and the
-/// collateral seized is the debt repaid × (1 + the sum of the penalty rates). With <c>size whole</c> every holding is seized and credited at its value less its
+/// collateral seized is the debt repaid × (1 + the sum of the penalty rates), junior (<c>after debt</c>) penalties being
+/// paid only from what the sale raises beyond the debt and the seniors. With <c>size whole</c> every holding is seized and credited at its value less its
 /// penalties; the credit repays debts and what is left over is paid into the wallet.
 /// </summary>
 /// <remarks>
@@ -40,6 +41,9 @@ internal readonly ref struct LiquidationPlanner
     private readonly bool _positions;
     private readonly int _penaltyCount;
 
+    // True when a penalty is junior (`after debt`): paid only from what a sale raises beyond the debt and the seniors.
+    private readonly bool _hasJunior;
+
     // The items the `where` condition keeps, in account order, and the same items in the rule's order.
     private readonly Span<int> _kept;
     private readonly Span<int> _order;
@@ -65,6 +69,8 @@ internal readonly ref struct LiquidationPlanner
         _market = market;
         _positions = _rule.Collection == CollectionKind.Positions;
         _penaltyCount = _rule.Penalties.Count;
+        _hasJunior = false;
+        foreach (var penalty in _rule.Penalties) _hasJunior |= penalty.AfterDebt;
         var count = _positions ? account.Positions.Length : account.Holdings.Length;
         var debts = _positions ? 0 : account.Debts.Length;
         _prices = numbers.Slice(0, count);
@@ -198,7 +204,7 @@ internal readonly ref struct LiquidationPlanner
             var h = _account.Holdings[i];
             var value = h.Quantity * _prices[i];
             if (value == 0m) continue;
-            var share = value * (1m - RateSum(i));
+            var share = value * (1m - RateSum(i, junior: false));
             steps[taken++] = new LiquidationStep(i, h.Asset, h.Quantity, share, value, Penalties(i, value));
             credit += share;
         }
@@ -244,20 +250,24 @@ internal readonly ref struct LiquidationPlanner
         return _positions ? total : Math.Min(total, baseAmount);
     }
 
-    /// <summary>The most one item can give: a position's notional, or what a holding can repay after its penalties.</summary>
+    /// <summary>The most one item can give: a position's notional, or what a holding can repay after its senior penalties.</summary>
     private decimal ItemCapacity(int i) =>
         _positions
             ? Math.Abs(_account.Positions[i].Size) * _prices[i]
-            : _account.Holdings[i].Quantity * _prices[i] / (1m + RateSum(i));
+            : _account.Holdings[i].Quantity * _prices[i] / (1m + RateSum(i, junior: false));
 
     /// <summary>
-    /// The sum of an item's penalty rates, added from 0 in rule order as Enumerable.Sum adds them, so every digit (and
-    /// an overflow) is the same. Summed where it is used rather than stored, so only an item the plan reaches can overflow.
+    /// The sum of an item's senior (or, with <paramref name="junior"/>, junior) penalty rates, added from 0 in rule order
+    /// as Enumerable.Sum adds them, so every digit (and an overflow) is the same. Summed where it is used rather than
+    /// stored, so only an item the plan reaches can overflow. A junior rate below 0 counts as 0: it waits for a surplus
+    /// and cannot give one back.
     /// </summary>
-    private decimal RateSum(int i)
+    private decimal RateSum(int i, bool junior)
     {
         var sum = 0m;
-        foreach (var rate in _rates.Slice(i * _penaltyCount, _penaltyCount)) sum += rate;
+        var rates = _rates.Slice(i * _penaltyCount, _penaltyCount);
+        for (var k = 0; k < rates.Length; k++)
+            if (_rule.Penalties[k].AfterDebt == junior) sum += junior ? Math.Max(0m, rates[k]) : rates[k];
         return sum;
     }
 
@@ -272,7 +282,7 @@ internal readonly ref struct LiquidationPlanner
         {
             if (remaining <= 0m) break;
             // Summed for positions too, where only an overflow matters: a rate sum beyond decimal's range fails the plan.
-            var totalRate = RateSum(i);
+            var totalRate = RateSum(i, junior: false);
             if (_positions)
             {
                 var p = _account.Positions[i];
@@ -298,6 +308,13 @@ internal readonly ref struct LiquidationPlanner
                 var cap = each ? _shares[i] * capacity : capacity;
                 var repay = Math.Min(remaining, cap);
                 if (repay == 0m) continue;
+                if (_hasJunior)
+                {
+                    steps[taken++] = TakeWithJuniors(i, h, value, repay, totalRate, each ? _shares[i] : 1m);
+                    remaining -= repay;
+                    continue;
+                }
+
                 var seized = repay == capacity ? value
                     : repay == cap ? _shares[i] * value
                     : repay * (1m + totalRate);
@@ -312,6 +329,53 @@ internal readonly ref struct LiquidationPlanner
         var total = amount - Math.Max(0m, remaining);
         var repayments = _positions ? Array.Empty<DebtRepayment>() : Repay(total);
         return (Trim(steps, taken), repayments, total);
+    }
+
+    /// <summary>
+    /// A holding sold to repay <paramref name="repay"/> under a rule with junior penalties. The seniors come with the debt
+    /// (repay × (1 + senior rates), as without juniors); the juniors are paid from what the sale can raise beyond that, up
+    /// to repay × each junior rate: in full when the holding's value (or its <c>size each</c> <paramref name="share"/>
+    /// of it) allows, else from the rest of the holding, shared in proportion to their rates (the last takes the
+    /// remainder, so the shares add up exactly). MakerDAO's Vow collects the penalty (chop) only from proceeds beyond the
+    /// debt in the same way (dss clip.sol, Clipper.take).
+    /// </summary>
+    private LiquidationStep TakeWithJuniors(int i, Holding h, decimal value, decimal repay, decimal seniorRate, decimal share)
+    {
+        var limit = share == 1m ? value : share * value;
+        var juniorRate = RateSum(i, junior: true);
+        var withSeniors = repay * (1m + seniorRate);
+        var wanted = withSeniors + repay * juniorRate;
+        var full = wanted < limit;
+
+        // Short of the full juniors, the whole holding (or its share) is sold; what it raises beyond the debt and the
+        // seniors (0 when they take it all, whatever the last digit of their product) is the juniors' to share.
+        var seized = full ? wanted : limit;
+        var surplus = Math.Max(0m, seized - withSeniors);
+        var quantity = seized == value ? h.Quantity : seized == limit ? share * h.Quantity : seized / _prices[i];
+
+        // A partial surplus is shared out exactly: the last junior with a rate above 0 takes what the others leave.
+        var last = -1;
+        for (var k = 0; k < _penaltyCount; k++)
+            if (_rule.Penalties[k].AfterDebt && _rates[i * _penaltyCount + k] > 0m) last = k;
+
+        var penalties = new PenaltyAmount[_penaltyCount];
+        var others = 0m;
+        for (var k = 0; k < _penaltyCount; k++)
+        {
+            var rate = _rates[i * _penaltyCount + k];
+            var rule = _rule.Penalties[k];
+            decimal amount;
+            if (!rule.AfterDebt) amount = repay * rate;
+            else if (rate <= 0m || juniorRate == 0m) amount = 0m;
+            else if (full) amount = repay * rate;
+            else if (k == last) continue;
+            else others += amount = surplus * rate / juniorRate;
+
+            penalties[k] = new PenaltyAmount(rule.Recipient, amount);
+        }
+
+        if (!full && last >= 0) penalties[last] = new PenaltyAmount(_rule.Penalties[last].Recipient, surplus - others);
+        return new LiquidationStep(i, h.Asset, quantity, repay, seized, penalties);
     }
 
     /// <summary>The first <paramref name="count"/> items: the array itself when it is full, so the common case copies nothing.</summary>

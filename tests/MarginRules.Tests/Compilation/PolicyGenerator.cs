@@ -242,8 +242,9 @@ internal static class PolicyGenerator
                 _ => Gen.Enum<Unit>().SelectMany(u => Gen.Select(Number(u, scope, ValueDepth - 2), Number(u, scope, ValueDepth - 2))
                     .Select((v, t) => $"restore {v} to {t}")),
             })
-            from penalties in Gen.Select(Number(Unit.Ratio, perItem, ValueDepth - 1), Gen.OneOf(Recipients))
-                .Select((rate, to) => $"  penalty {rate} to {to}\n").Array[0, 2]
+            // A penalty `after debt` needs holdings sold to repay debt, not `size whole` (MR0216).
+            from penalties in Gen.Select(Number(Unit.Ratio, perItem, ValueDepth - 1), Gen.OneOf(Recipients), Gen.Bool)
+                .Select((rate, to, junior) => $"  penalty {rate} to {to}{(junior && collection == "holdings" && size != "whole" ? " after debt" : string.Empty)}\n").Array[0, 2]
             from chunk in Gen.Bool.SelectMany(has => has && size != "whole" ? Number(Unit.Money, scope, ValueDepth - 2).Select(c => $"  chunk {c}\n") : Gen.Const(string.Empty))
             select (scope, $"liquidation r{i} \"a rule\" {{\n  when {when}\n  take it in {collection}"
                 + (hasFilter ? $" where {filter}" : string.Empty)

@@ -75,17 +75,21 @@ public sealed class MakerExampleTests
     }
 
     [Fact]
-    public void The_keeper_earns_its_discount_plus_the_incentive_and_the_vault_pays_tab_at_the_auction_price()
+    public void A_take_pays_the_debt_first_and_the_penalty_from_what_is_left_as_Clipper_take_does()
     {
-        // clip.sol take: the keeper pays the auction price for each unit, so the seized collateral S (at the market)
-        // costs it S × clearing ratio; that payment is debt repaid × chop (tab, or the whole lot's proceeds).
-        // The liquidator's penalty is its discount S × (1 − clearing ratio) plus its share of tip + chip × tab.
+        // clip.sol take: the keeper pays the auction price, clearing ratio c of the market's, for each unit; it buys
+        // tab / price (or the whole lot, if it is worth less), so the collateral sold S (at the market) is
+        // min(lot, debt × chop / c) and the keeper pays P = S × c. The payment repays the debt first (Dog/Vow: tab
+        // includes the penalty, but a shortfall is the Vow's), so the debt repaid is min(debt, P), the bad debt is
+        // Maker's deficit max(0, debt − lot × c), and everything sold beyond the debt repaid is penalty. Covered
+        // (P = tab), the keeper earns its discount S × (1 − c) plus the whole incentive tip + chip × tab.
         var gen = Gen.Select(Gen.Int[0, 8_100], Gen.Int[15_000, 3_000_000], Gen.Int[40, 144],
             (t, debt, ratio) => (t, debt: (decimal)debt, ratio: ratio / 100m));
         gen.Sample(c =>
         {
             var policy = Compile(c.t);
             var eth = c.debt * c.ratio / 1_500m;
+            var lot = eth * 1_500m;
             var a = policy.Evaluate(Vault(eth, c.debt), Prices);
             var clearing = (decimal)a.Exports["clearing_ratio"];
             var incentive = (decimal)a.Exports["keeper_incentive"];
@@ -95,11 +99,14 @@ public sealed class MakerExampleTests
             var l = a.Liquidation!;
             var seized = l.Steps.Single().Seized;
             var liquidator = l.Penalties.Single(p => p.Recipient == PenaltyRecipient.Liquidator).Amount;
+            var penalties = l.Penalties.Sum(p => p.Amount);
 
-            (seized * clearing).ShouldBe(l.Amount * 1.13m, 0.0000001m);
-            liquidator.ShouldBe((seized * (1m - clearing)) + (l.Amount * incentive / c.debt), 0.0000001m);
-            l.Amount.ShouldBeLessThanOrEqualTo(c.debt);
-            seized.ShouldBeLessThanOrEqualTo((eth * 1_500m) + 0.0000001m);
+            seized.ShouldBe(Math.Min(lot, c.debt * 1.13m / clearing), 0.0000001m);
+            l.Amount.ShouldBe(Math.Min(c.debt, seized * clearing), 0.0000001m);
+            (c.debt - l.Amount).ShouldBe(Math.Max(0m, c.debt - (lot * clearing)), 0.0000001m);
+            penalties.ShouldBe(seized - l.Amount, 0.0000001m);
+            liquidator.ShouldBeGreaterThanOrEqualTo((seized * (1m - clearing)) - 0.0000001m);
+            if (lot * clearing >= c.debt * 1.13m) liquidator.ShouldBe((seized * (1m - clearing)) + incentive, 0.0000001m);
         }, iter: 100);
     }
 

@@ -203,7 +203,7 @@ internal sealed class LinqLiquidationPlanner
     private decimal ItemCapacity(int i) =>
         _rule.Collection == CollectionKind.Positions
             ? Math.Abs(_account.Positions[i].Size) * _prices[i]
-            : _account.Holdings[i].Quantity * _prices[i] / (1m + _rates[i].Sum());
+            : _account.Holdings[i].Quantity * _prices[i] / (1m + Senior(i).Sum());
 
     /// <summary>Takes <paramref name="amount"/> (notional, or debt to repay) from the items in order.</summary>
     private (LiquidationStep[] Steps, DebtRepayment[] Repayments, decimal Taken) Take(decimal amount)
@@ -215,7 +215,7 @@ internal sealed class LinqLiquidationPlanner
         {
             if (remaining <= 0m) break;
             var rates = _rates[i];
-            var totalRate = rates.Sum();
+            var totalRate = Senior(i).Sum();
             if (positions)
             {
                 var p = _account.Positions[i];
@@ -241,6 +241,13 @@ internal sealed class LinqLiquidationPlanner
                 var cap = _shares == null ? capacity : _shares[i] * capacity;
                 var repay = Math.Min(remaining, cap);
                 if (repay == 0m) continue;
+                if (_rule.Penalties.Any(x => x.AfterDebt))
+                {
+                    steps.Add(WithJuniors(i, h, value, repay, totalRate, _shares == null ? 1m : _shares[i]));
+                    remaining -= repay;
+                    continue;
+                }
+
                 var seized = repay == capacity ? value
                     : repay == cap ? _shares![i] * value
                     : repay * (1m + totalRate);
@@ -255,6 +262,34 @@ internal sealed class LinqLiquidationPlanner
         var taken = amount - Math.Max(0m, remaining);
         var repayments = positions ? Array.Empty<DebtRepayment>() : Repay(taken);
         return (steps.ToArray(), repayments, taken);
+    }
+
+    /// <summary>The senior rates of an item, in rule order.</summary>
+    private IEnumerable<decimal> Senior(int i) => _rates[i].Where((_, k) => !_rule.Penalties[k].AfterDebt);
+
+    /// <summary>
+    /// The juniors are paid in full from repay × rate when the holding (or its share) covers repay × (1 + all rates),
+    /// else they share what it raises beyond repay × (1 + senior rates) in proportion to their rates, the last junior
+    /// taking the remainder; a junior rate below 0 counts as 0.
+    /// </summary>
+    private LiquidationStep WithJuniors(int i, Holding h, decimal value, decimal repay, decimal seniorRate, decimal share)
+    {
+        var limit = share == 1m ? value : share * value;
+        var juniors = _rule.Penalties.Select((p, k) => (p, k)).Where(x => x.p.AfterDebt).Select(x => (x.k, rate: Math.Max(0m, _rates[i][x.k]))).ToList();
+        var juniorRate = juniors.Sum(x => x.rate);
+        var withSeniors = repay * (1m + seniorRate);
+        var full = withSeniors + repay * juniorRate < limit;
+        var seized = full ? withSeniors + repay * juniorRate : limit;
+        var surplus = Math.Max(0m, seized - withSeniors);
+        var amounts = _rates[i].Select((rate, k) => !_rule.Penalties[k].AfterDebt ? repay * rate
+            : rate <= 0m || juniorRate == 0m ? 0m
+            : full ? repay * rate : surplus * rate / juniorRate).ToArray();
+        var paying = juniors.Where(x => x.rate > 0m).Select(x => x.k).ToList();
+        if (!full && juniorRate != 0m && paying.Count > 0)
+            amounts[paying[^1]] = surplus - paying.Take(paying.Count - 1).Sum(k => amounts[k]);
+        var quantity = seized == value ? h.Quantity : seized == limit ? share * h.Quantity : seized / _prices[i];
+        return new LiquidationStep(i, h.Asset, quantity, repay, seized,
+            amounts.Select((a, k) => new PenaltyAmount(_rule.Penalties[k].Recipient, a)).ToArray());
     }
 
     private PenaltyAmount[] Penalties(decimal[] rates, decimal amount)

@@ -506,6 +506,25 @@ internal readonly ref struct LiquidationPlanner
         return instruction.Credit == 0m ? after : after with { Wallet = after.Wallet + instruction.Credit };
     }
 
+    /// <summary>
+    /// An isolated position's margin after a close that realised <paramref name="pnl"/> and paid <paramref name="penalties"/>:
+    /// margin + PnL − penalties, or 0 when that is negative (the shortfall, which the cascade engine's insurance fund
+    /// covers, is <see cref="IsolatedShortfall"/>).
+    /// </summary>
+    internal static decimal IsolatedMarginAfter(decimal margin, decimal pnl, IReadOnlyList<PenaltyAmount> penalties) =>
+        Math.Max(0m, margin + pnl - PenaltySum(penalties));
+
+    /// <summary>What an isolated close realises beyond the position's margin: −(margin + PnL − penalties) when that is positive, else 0.</summary>
+    internal static decimal IsolatedShortfall(decimal margin, decimal pnl, IReadOnlyList<PenaltyAmount> penalties) =>
+        Math.Max(0m, -(margin + pnl - PenaltySum(penalties)));
+
+    private static decimal PenaltySum(IReadOnlyList<PenaltyAmount> penalties)
+    {
+        var sum = 0m;
+        foreach (var penalty in penalties) sum += penalty.Amount;
+        return sum;
+    }
+
     /// <summary>The account after the steps and repayments alone, without a <c>size whole</c> credit; restore sizing's trials use it.</summary>
     internal static Account Apply(Account account, Market market, LiquidationTarget target, IReadOnlyList<LiquidationStep> steps, IReadOnlyList<DebtRepayment> repayments)
     {
@@ -517,9 +536,15 @@ internal readonly ref struct LiquidationPlanner
             {
                 var p = positions[step.ItemIndex];
                 var mark = market.Price(p.Symbol);
-                wallet += step.Quantity * (mark - p.EntryPrice);
+                var pnl = step.Quantity * (mark - p.EntryPrice);
+                wallet += pnl;
                 foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
-                positions[step.ItemIndex] = p with { Size = p.Size - step.Quantity };
+
+                // An isolated position's margin absorbs what closing part of it realises, as its own balance would; it
+                // cannot go below 0 (the cascade engine settles the rest against the insurance fund).
+                positions[step.ItemIndex] = p.Isolated
+                    ? p with { Size = p.Size - step.Quantity, IsolatedMargin = IsolatedMarginAfter(p.IsolatedMargin, pnl, step.Penalties) }
+                    : p with { Size = p.Size - step.Quantity };
             }
 
             return account with { Wallet = wallet, Positions = positions.Where(p => p.Size != 0m).ToImmutableArray() };

@@ -59,4 +59,63 @@ public sealed class BankruptcyTests
         result.Summary.StopReason.ShouldBe(CascadeStopReason.Fixpoint);
         result.FinalAccounts["perps"].Single().Wallet.ShouldBe(-3_000m);
     }
+
+    private static CascadeSetup Isolated(decimal fund, params Account[] accounts) => new()
+    {
+        Assets = [new AssetSetup("BTC", 40_000m, new LinearImpact(0m))],
+        Instruments = [new InstrumentSetup("BTCUSDT", "BTC")],
+        Venues = [new VenueSetup("perps", MarginPolicy.Compile(TestData.ExamplePolicy("binance-usdm.margin"), "binance-usdm.margin"), accounts, fund)],
+        Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["BTC"] = -0.10m })),
+    };
+
+    [Fact]
+    public void An_isolated_loss_beyond_its_margin_is_the_fund_s_not_the_cross_wallet_s()
+    {
+        // binance-usdm: 10,000 of wallet, 1,000 of it assigned to an isolated 1 BTC long at 40,000. At 36,000 the
+        // isolated balance is 1,000 − 4,000 = −3,000 < its maintenance, so the isolated rule closes it; the fee is
+        // capped by the remaining margin, here nothing (clearance_rate of a negative balance is 0). The wallet first
+        // takes the whole loss, 10,000 − 4,000 = 6,000; the 3,000 beyond the isolated margin is bad debt, which the
+        // fund (5,000) pays back into the wallet: 9,000 = the wallet less the isolated margin, as on Binance.
+        var trader = TestData.Account("t", 10_000m, positions: [new Position("BTCUSDT", 1m, 40_000m, Isolated: true, IsolatedMargin: 1_000m)]);
+        var result = CascadeEngine.Run(Isolated(5_000m, trader));
+
+        result.Rounds[0].Liquidations.ShouldBe(1);
+        result.Summary.BadDebt.ShouldBe(3_000m);
+        result.Summary.InsuranceDrawn.ShouldBe(3_000m);
+        result.Rounds[^1].InsuranceFunds["perps"].ShouldBe(2_000m);
+        var after = result.FinalAccounts["perps"].Single();
+        after.Positions.ShouldBeEmpty();
+        after.Wallet.ShouldBe(9_000m);
+    }
+
+    [Fact]
+    public void An_isolated_shortfall_the_fund_cannot_cover_goes_on_to_socialised_loss()
+    {
+        // As above with a fund of 1,000: the fund pays 1,000 and 2,000 is left. No position is in profit, so ADL
+        // closes nothing and the 2,000 is socialised over the positive wallets of the other accounts: the saver's
+        // 50,000 pays all of it. The trader ends at 6,000 + 1,000 + 2,000 = 9,000 again, the saver at 48,000.
+        var trader = TestData.Account("t", 10_000m, positions: [new Position("BTCUSDT", 1m, 40_000m, Isolated: true, IsolatedMargin: 1_000m)]);
+        var result = CascadeEngine.Run(Isolated(1_000m, trader, TestData.Account("saver", 50_000m)));
+
+        result.Summary.BadDebt.ShouldBe(3_000m);
+        result.Summary.InsuranceDrawn.ShouldBe(1_000m);
+        result.Summary.SocializedLoss.ShouldBe(2_000m);
+        var wallets = result.FinalAccounts["perps"].ToDictionary(a => a.Id, a => a.Wallet);
+        wallets["t"].ShouldBe(9_000m);
+        wallets["saver"].ShouldBe(48_000m);
+    }
+
+    [Fact]
+    public void A_partial_isolated_close_leaves_the_margin_what_it_realised()
+    {
+        // LiquidationPlanner.Apply: closing part of an isolated position charges what it realises to the position's
+        // margin (margin + PnL − penalties, at least 0), as the position's own balance would. 2 BTC long at 40,000
+        // with 3,000 of margin, closing 1 BTC at 39,000 with a 100 fee: 3,000 − 1,000 − 100 = 1,900 stays.
+        var account = TestData.Account("t", 10_000m, positions: [new Position("BTCUSDT", 2m, 40_000m, Isolated: true, IsolatedMargin: 3_000m)]);
+        var market = TestData.Market(("BTCUSDT", 39_000m));
+        var steps = new[] { new MarginRules.Assessment.LiquidationStep(0, "BTCUSDT", 1m, 39_000m, 39_000m, [new MarginRules.Assessment.PenaltyAmount(MarginRules.Language.Syntax.PenaltyRecipient.Insurance, 100m)]) };
+        var after = MarginRules.Assessment.LiquidationPlanner.Apply(account, market, MarginRules.Assessment.LiquidationTarget.Positions, steps, []);
+        after.Wallet.ShouldBe(10_000m - 1_000m - 100m);
+        after.Positions.Single().ShouldBe(new Position("BTCUSDT", 1m, 40_000m, true, 1_900m));
+    }
 }

@@ -280,7 +280,12 @@ internal sealed class CascadeRun
 
     private PartitionOutcome[] Map(int round, ulong moved, Market market, CancellationToken cancellationToken)
     {
-        foreach (var venue in _venues) venue.LiquidatedThisRound.Clear();
+        foreach (var venue in _venues)
+        {
+            venue.LiquidatedThisRound.Clear();
+            venue.IsolatedShortfalls.Clear();
+        }
+
         if (_certify)
         {
             TrackCertificateBands();
@@ -288,7 +293,12 @@ internal sealed class CascadeRun
         }
         var outcomes = new PartitionOutcome[_partitions.Count];
         ForEachPartition(p => outcomes[p] = RunPartition(round, moved, market, p), cancellationToken);
-        for (var p = 0; p < _partitions.Count; p++) _partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
+        for (var p = 0; p < _partitions.Count; p++)
+        {
+            _partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
+            _partitions[p].Venue.IsolatedShortfalls.AddRange(outcomes[p].IsolatedShortfalls);
+        }
+
         return outcomes;
     }
 
@@ -553,9 +563,21 @@ internal sealed class CascadeRun
                 outcome.LiquidatedNotional[underlying] += step.Value;
                 Pay(venue, step.Penalties, outcome);
 
-                wallet += step.Quantity * (mark - entry);
+                var pnl = step.Quantity * (mark - entry);
+                wallet += pnl;
                 foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
                 venue.PositionSize[k] -= step.Quantity;
+
+                // An isolated position's loss is borne by its own margin; what goes beyond it is not the cross
+                // wallet's but the venue's, settled with the round's bad debt (insurance fund, then ADL, then
+                // socialised), which credits the wallet back.
+                if (venue.PositionIsolated?[k] == true)
+                {
+                    var margin = venue.PositionIsolatedMargin![k];
+                    var shortfall = LiquidationPlanner.IsolatedShortfall(margin, pnl, step.Penalties);
+                    if (shortfall > 0m) outcome.IsolatedShortfalls.Add((i, shortfall));
+                    venue.PositionIsolatedMargin[k] = LiquidationPlanner.IsolatedMarginAfter(margin, pnl, step.Penalties);
+                }
             }
 
             venue.Wallets[i] = wallet;
@@ -684,6 +706,20 @@ internal sealed class CascadeRun
             // The fund covers deficits in account order; what it cannot cover is pooled, then ADL and the socialised
             // share are settled once per venue and round, so the cost does not grow with the number of bankruptcies.
             var shortfalls = new List<(int Account, decimal Amount)>();
+
+            // Isolated losses beyond their margin first, so a bankrupt account's deficit below counts only the rest.
+            foreach (var (i, deficit) in venue.IsolatedShortfalls)
+            {
+                badDebt += deficit;
+                venueDebt += deficit;
+                var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
+                _ledger.InsuranceFunds[venue.Index] -= fromFund;
+                drawn += fromFund;
+                venue.Wallets[i] += fromFund;
+                venue.Touch(i);
+                if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
+            }
+
             foreach (var i in venue.LiquidatedThisRound)
             {
                 if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.Wallets[i] >= 0m) continue;

@@ -58,6 +58,9 @@ internal sealed class PartitionOutcome
     /// <summary>Profitable positions ranked from the frame of this round's evaluation, for ADL should the venue need it.</summary>
     public System.Collections.Generic.List<AdlCandidate> AdlCandidates { get; init; } = new();
 
+    /// <summary>Isolated positions closed beyond their margin by this partition: the account and the shortfall, in account order.</summary>
+    public System.Collections.Generic.List<(int Account, decimal Amount)> IsolatedShortfalls { get; } = new();
+
     /// <summary>Accounts liquidated by this partition, in account order.</summary>
     public System.Collections.Generic.List<int> LiquidatedAccounts { get; } = new();
 }

@@ -302,6 +302,9 @@ internal sealed class VenueState
     /// <summary>Accounts whose positions ADL closed this round, to compact afterwards; an account may appear more than once.</summary>
     public List<int> AdlTouched { get; } = new();
 
+    /// <summary>This round's isolated closes beyond their margin (account, shortfall), for the bad-debt step, in account order.</summary>
+    public List<(int Account, decimal Amount)> IsolatedShortfalls { get; } = new();
+
     /// <summary>Accounts liquidated this round, for the bad-debt step.</summary>
     public List<int> LiquidatedThisRound { get; } = new();
 

@@ -265,6 +265,7 @@ internal sealed class RecordCascadeRun
         foreach (var venue in _venues)
         {
             venue.LiquidatedThisRound.Clear();
+            venue.IsolatedShortfalls.Clear();
             for (var s = 0; s < venue.Accounts.Length; s += _options.PartitionSize)
                 partitions.Add((venue, s, Math.Min(venue.Accounts.Length, s + _options.PartitionSize)));
         }
@@ -276,7 +277,12 @@ internal sealed class RecordCascadeRun
             outcomes[p] = RunPartition(round, market, venue, s, e);
         });
 
-        for (var p = 0; p < partitions.Count; p++) partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
+        for (var p = 0; p < partitions.Count; p++)
+        {
+            partitions[p].Venue.LiquidatedThisRound.AddRange(outcomes[p].LiquidatedAccounts);
+            partitions[p].Venue.IsolatedShortfalls.AddRange(outcomes[p].IsolatedShortfalls);
+        }
+
         return outcomes;
     }
 
@@ -382,6 +388,12 @@ internal sealed class RecordCascadeRun
                 outcome.Sales[underlying] += step.Quantity;
                 outcome.LiquidatedNotional[underlying] += step.Value;
                 Pay(venue, step.Penalties, outcome);
+
+                // What an isolated position loses beyond its margin is settled against the fund with the bad debt.
+                if (!position.Isolated) continue;
+                var pnl = step.Quantity * (mark - position.EntryPrice);
+                var shortfall = Math.Max(0m, -(position.IsolatedMargin + pnl - step.Penalties.Sum(x => x.Amount)));
+                if (shortfall > 0m) outcome.IsolatedShortfalls.Add((i, shortfall));
             }
         }
         else
@@ -485,6 +497,16 @@ internal sealed class RecordCascadeRun
             // The fund covers deficits in account order; what it cannot cover is pooled, then ADL and the socialised
             // share are settled once per venue and round, so the cost does not grow with the number of bankruptcies.
             var shortfalls = new List<(int Account, decimal Amount)>();
+            foreach (var (i, deficit) in venue.IsolatedShortfalls)
+            {
+                badDebt += deficit;
+                var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
+                _ledger.InsuranceFunds[venue.Index] -= fromFund;
+                drawn += fromFund;
+                venue.Accounts[i] = venue.Accounts[i] with { Wallet = venue.Accounts[i].Wallet + fromFund };
+                if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
+            }
+
             foreach (var i in venue.LiquidatedThisRound)
             {
                 var account = venue.Accounts[i];

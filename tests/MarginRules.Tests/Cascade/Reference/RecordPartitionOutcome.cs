@@ -51,4 +51,6 @@ internal sealed class RecordPartitionOutcome
 
     /// <summary>Accounts liquidated by this partition, in account order.</summary>
     public System.Collections.Generic.List<int> LiquidatedAccounts { get; } = new();
+
+    public System.Collections.Generic.List<(int Account, decimal Amount)> IsolatedShortfalls { get; } = new();
 }

@@ -46,4 +46,6 @@ internal sealed class RecordVenueState
 
     /// <summary>Accounts liquidated this round, for the bad-debt step.</summary>
     public List<int> LiquidatedThisRound { get; } = new();
+
+    public List<(int Account, decimal Amount)> IsolatedShortfalls { get; } = new();
 }

@@ -12,8 +12,8 @@ namespace MarginRules.Evaluation;
 /// <summary>
 /// Proves that an account stays healthy over a box of prices and wallets: every listed price within ±band of its quote,
 /// the wallet within ±band of its own value (each end rounded outward to <see cref="BoxDigits"/> significant digits),
-/// everything else as it is. It evaluates the policy in interval arithmetic,
-/// in the order <see cref="ReferenceProgram.Run"/> evaluates it, and certifies only when no liquidation rule and no
+/// everything else as it is (the wallet's interval, computed in doubles, is a hair wider). It evaluates the policy in
+/// interval arithmetic, in the order <see cref="ReferenceProgram.Run"/> evaluates it, and certifies only when no liquidation rule and no
 /// margin call can trigger and no expression can fail anywhere in the box. The cascade engine then leaves a certified
 /// account alone while the prices and its wallet stay inside.
 /// </summary>
@@ -82,7 +82,7 @@ internal sealed class HealthCertifier
 
     /// <summary>
     /// The lower end of the box for a value: value − |value| × band, rounded down to <see cref="BoxDigits"/> significant
-    /// digits; the engine tests membership with the same function.
+    /// digits; the engine tests prices against it. The wallet's interval holds [Lower, Upper] (see <c>WalletBox</c>).
     /// </summary>
     public static decimal Lower(decimal value, decimal band)
     {

@@ -46,7 +46,6 @@ internal sealed class CascadeRun
     private ulong[] _inside = [];
     private HealthCertifier.Box? _box;
 
-
     // Per venue: whether the last round needed ADL, so this round ranks healthy accounts as it evaluates them.
     private readonly bool[] _adlLastRound;
 
@@ -336,7 +335,6 @@ internal sealed class CascadeRun
         if (round <= 0) return false;
         var needed = NeededAssets(venue, i);
         if ((needed & ~_inside[round]) != 0) return false;
-        var wallet = venue.Wallets[i];
         var w = (double)venue.Wallets[i];
         return w >= venue.CertifiedWalletLow[i] && w <= venue.CertifiedWalletHigh[i];
     }

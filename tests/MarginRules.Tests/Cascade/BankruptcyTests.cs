@@ -106,6 +106,32 @@ public sealed class BankruptcyTests
     }
 
     [Fact]
+    public void An_account_owed_an_isolated_shortfall_is_not_deleveraged_to_pay_it()
+    {
+        // The trader's isolated long closes 3,000 beyond its margin (as above) with an empty fund, while its cross short
+        // of 0.5 from 41,000 is 2,500 in profit. ADL must take the 3,000 from someone else's profit, not from the
+        // trader's own short: the winner's short of 1 from 40,000 (4,000 in profit) closes 3,000 / 4,000 = 0.75 and
+        // its profit goes to the trader, 6,000 + 3,000 = 9,000. (Found by the struct-of-arrays equivalence test,
+        // seed 2sBvqiyBG4V1: the record engine never ranked an account owed a shortfall.)
+        var trader = TestData.Account("t", 10_000m, positions:
+        [
+            new Position("BTCUSDT", 1m, 40_000m, Isolated: true, IsolatedMargin: 1_000m),
+            new Position("BTCUSDT", -0.5m, 41_000m),
+        ]);
+        var winner = TestData.Account("w", 10_000m, positions: [new Position("BTCUSDT", -1m, 40_000m)]);
+        var result = CascadeEngine.Run(Isolated(0m, trader, winner));
+
+        result.Summary.BadDebt.ShouldBe(3_000m);
+        result.Summary.InsuranceDrawn.ShouldBe(0m);
+        result.Rounds[0].AdlAmount.ShouldBe(3_000m);
+        result.Summary.SocializedLoss.ShouldBe(0m);
+        var accounts = result.FinalAccounts["perps"].ToDictionary(a => a.Id);
+        accounts["t"].Wallet.ShouldBe(9_000m);
+        accounts["t"].Positions.Single().ShouldBe(new Position("BTCUSDT", -0.5m, 41_000m));
+        accounts["w"].Positions.Single().Size.ShouldBe(-0.25m);
+    }
+
+    [Fact]
     public void A_partial_isolated_close_leaves_the_margin_what_it_realised()
     {
         // LiquidationPlanner.Apply: closing part of an isolated position charges what it realises to the position's

@@ -791,11 +791,14 @@ internal sealed class CascadeRun
         if (venue.Policy.Checked.Adl == null) return (0, 0m);
 
         // Ranks are computed only when a venue needs ADL, for accounts with a profitable position that the map step did
-        // not rank; bankrupt accounts hold no positions, so they are never among the candidates. An account whose
+        // not rank. An account owed a shortfall is never a candidate: a bankrupt one holds no positions, and one whose
+        // isolated position went beyond its margin is not made to pay its own shortfall. An account whose
         // health certificate still holds carries a bound on its ranks, and is ranked only once that bound reaches the
         // best rank left (below); the others are ranked now, per partition in parallel. The order is total, so the same
         // sequence comes out however the candidates were gathered.
         var bounded = _certify && venue.CertifiedRankBounds != null;
+        var owed = new HashSet<int>();
+        foreach (var (account, _) in shortfalls) owed.Add(account);
         ForEachPartition(p =>
         {
             var (owner, start, end) = _partitions[p];
@@ -805,7 +808,7 @@ internal sealed class CascadeRun
             var frame = venue.Policy.CreateFrame();
             for (var i = start; i < end; i++)
             {
-                if (venue.RankedInRound![i] == round || !HasProfit(venue, i)) continue;
+                if (venue.RankedInRound![i] == round || owed.Contains(i) || !HasProfit(venue, i)) continue;
                 if (bounded && StillCertified(venue, i) && venue.CertifiedRankBounds![i] != double.PositiveInfinity)
                 {
                     later.Add((i, -venue.CertifiedRankBounds[i]));

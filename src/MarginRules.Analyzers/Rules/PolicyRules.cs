@@ -404,6 +404,17 @@ internal static class PolicyRules
         description: "A penalty `after debt` in a rule that takes positions, or with `size whole`.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0216.md");
 
+    /// <summary>MR0217: Invalid item argument.</summary>
+    public static readonly DiagnosticDescriptor InvalidItemArgument = new(
+        "MR0217",
+        "Invalid item argument",
+        "{0}",
+        "MarginRules.Units",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An item parameter given something other than an item variable of its kind.",
+        helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0217.md");
+
     /// <summary>MR0301: Gap between brackets.</summary>
     public static readonly DiagnosticDescriptor BracketGap = new(
         "MR0301",
@@ -662,6 +673,7 @@ internal static class PolicyRules
         CountNotWhole,
         InvalidWholeSize,
         InvalidJuniorPenalty,
+        InvalidItemArgument,
         BracketGap,
         BracketOverlap,
         BracketOrder,

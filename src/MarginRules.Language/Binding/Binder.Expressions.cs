@@ -223,16 +223,37 @@ namespace MarginRules.Language.Binding
             {
                 _used.Add(fn.Symbol);
                 var parameters = fn.Symbol.Parameters;
-                var args = c.Arguments.Select(BindExpression).ToArray();
-                if (args.Length != parameters.Count)
+                if (c.Arguments.Count != parameters.Count)
                 {
-                    _diagnostics.Report(DiagnosticDescriptors.ArgumentCount, c.Function.Span, name, Plural(parameters.Count, "argument"), args.Length);
+                    foreach (var a in c.Arguments) BindExpression(a);
+                    _diagnostics.Report(DiagnosticDescriptors.ArgumentCount, c.Function.Span, name, Plural(parameters.Count, "argument"), c.Arguments.Count);
                     return Error(c.Span);
                 }
 
                 var ok = true;
+                var args = new BoundExpression[parameters.Count];
                 for (var i = 0; i < args.Length; i++)
+                {
+                    if (parameters[i].Collection is { } kind)
+                    {
+                        // An item parameter takes the item variable itself: the aggregate's, `take`'s or `adl rank`'s.
+                        var item = c.Arguments[i] is NameSyntax n ? _scope.LastOrDefault(v => v.Name == n.Name) : null;
+                        if (item?.Collection == kind)
+                        {
+                            args[i] = new BoundVariableReference(item.Type, c.Arguments[i].Span, item);
+                            continue;
+                        }
+
+                        var noun = BindingFacts.ItemNoun(kind);
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidItemArgument, c.Arguments[i].Span, name, parameters[i].Name, noun, BindingFacts.CollectionName(kind));
+                        args[i] = Error(c.Arguments[i].Span);
+                        ok = false;
+                        continue;
+                    }
+
+                    args[i] = BindExpression(c.Arguments[i]);
                     ok &= CheckAssignable(parameters[i].Type, args[i], c.Arguments[i].Span);
+                }
                 if (_constantContext) return NotConstant(c);
                 BindFunctionBody(fn, c.Function.Span);
                 if (!ok || fn.State != State.Bound) return Error(c.Span);

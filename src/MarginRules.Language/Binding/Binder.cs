@@ -194,7 +194,7 @@ namespace MarginRules.Language.Binding
                                     _diagnostics.Report(DiagnosticDescriptors.DuplicateDeclaration, p.Name.Span, p.Name.Text);
                                 else if (HidesDeclaration(p.Name.Text))
                                     _diagnostics.Report(DiagnosticDescriptors.ShadowedVariable, p.Name.Span, p.Name.Text);
-                                parameters.Add(new VariableSymbol(p.Name.Text, PolicyType.From(p.Type.Name), null, p.Name.Span));
+                                parameters.Add(new VariableSymbol(p.Name.Text, PolicyType.From(p.Type.Name), BindingFacts.ItemCollection(p.Type.Name), p.Name.Span));
                             }
 
                             var fn = new FunctionSymbol(f.Name.Text, f.Description, parameters, PolicyType.From(f.ReturnType.Name), f.Name.Span);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MarginRules.Language.Syntax;
 
 namespace MarginRules.Language.Binding
 {
@@ -93,6 +94,23 @@ namespace MarginRules.Language.Binding
             CollectionKind.Positions => "a position",
             CollectionKind.Holdings => "a holding",
             _ => "a debt",
+        };
+
+        /// <summary>The source name of a collection: <c>positions</c>, <c>holdings</c> or <c>debts</c>.</summary>
+        public static string CollectionName(CollectionKind collection) => collection switch
+        {
+            CollectionKind.Positions => "positions",
+            CollectionKind.Holdings => "holdings",
+            _ => "debts",
+        };
+
+        /// <summary>The collection whose items an item type names, or null for a value type.</summary>
+        public static CollectionKind? ItemCollection(TypeName type) => type switch
+        {
+            TypeName.Position => CollectionKind.Positions,
+            TypeName.Holding => CollectionKind.Holdings,
+            TypeName.Debt => CollectionKind.Debts,
+            _ => (CollectionKind?)null,
         };
     }
 }

@@ -76,7 +76,10 @@ namespace MarginRules.Language.Binding
             TypeName.Ratio => RatioType,
             TypeName.Count => CountType,
             TypeName.Bool => BoolType,
-            _ => TextType,
+            TypeName.Text => TextType,
+
+            // An item is not a value: a parameter of an item type is an item variable, not a typed value.
+            _ => ErrorType,
         };
 
         /// <summary>True for numbers.</summary>

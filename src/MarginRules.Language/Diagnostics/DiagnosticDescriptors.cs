@@ -120,6 +120,9 @@ namespace MarginRules.Language.Diagnostics
         /// <summary>MR0216: a penalty `after debt` in a rule that takes positions, or with `size whole`.</summary>
         public static readonly DiagnosticDescriptor InvalidJuniorPenalty = Make("MR0216", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid penalty after debt", "a penalty `after debt` {0}");
 
+        /// <summary>MR0217: an item parameter given something other than an item variable of its kind.</summary>
+        public static readonly DiagnosticDescriptor InvalidItemArgument = Make("MR0217", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid item argument", "`{0}`'s parameter `{1}` is {2}: pass the variable of an aggregate, `take` or `adl rank` over {3}");
+
         // ---- MR03xx: tables ----
 
         /// <summary>MR0301: a gap between two brackets.</summary>

@@ -75,6 +75,14 @@ namespace MarginRules.Language.Parsing
 
         private string? Description() => Take(TokenKind.String, out var t) ? Unescape(t) : null;
 
+        /// <summary>A function parameter's item type: <c>position</c>, <c>holding</c> or <c>debt</c> (contextual words).</summary>
+        private TypeSyntax? ItemType()
+        {
+            if (!At(TokenKind.Identifier) || !SyntaxFacts.TryParseItemTypeName(_tokens[_position].ToStringValue(), out var name)) return null;
+            var t = _tokens[_position++];
+            return new TypeSyntax(Span(t), name);
+        }
+
         private TypeSyntax? Type()
         {
             if (!At(TokenKind.Identifier) || !SyntaxFacts.TryParseTypeName(_tokens[_position].ToStringValue(), out var name)) return null;
@@ -396,7 +404,7 @@ namespace MarginRules.Language.Parsing
                 {
                     var parameterName = Identifier();
                     if (parameterName == null || !Take(TokenKind.Colon)) return null;
-                    var parameterType = Type();
+                    var parameterType = Type() ?? ItemType();
                     if (parameterType == null) return null;
                     parameters.Add(new FunctionParameterSyntax(parameterName.Span.Union(parameterType.Span), parameterName, parameterType));
                 }

@@ -32,6 +32,15 @@ namespace MarginRules.Language.Parsing
             Token.Matching<TokenKind>(k => k == TokenKind.Identifier || k >= TokenKind.Policy, "member name")
                 .Select(t => new IdentifierSyntax(Span(t), t.ToStringValue()));
 
+        /// <summary>A function parameter's item type: <c>position</c>, <c>holding</c> or <c>debt</c> (contextual words).</summary>
+        private static readonly TokenListParser<TokenKind, TypeSyntax> ItemType = input =>
+        {
+            var r = Identifier(input);
+            if (r.HasValue && SyntaxFacts.TryParseItemTypeName(r.Value.Text, out var name))
+                return TokenListParserResult.Value(new TypeSyntax(r.Value.Span, name), input, r.Remainder);
+            return TokenListParserResult.Empty<TokenKind, TypeSyntax>(input, new[] { "item type (position, holding or debt)" });
+        };
+
         private static readonly TokenListParser<TokenKind, TypeSyntax> Type = input =>
         {
             var r = Identifier(input);
@@ -294,7 +303,7 @@ namespace MarginRules.Language.Parsing
         private static readonly TokenListParser<TokenKind, FunctionParameterSyntax> FunctionParameter =
             from name in Identifier.Named("parameter name")
             from colon in Tok(TokenKind.Colon)
-            from type in Type
+            from type in Type.Or(ItemType)
             select new FunctionParameterSyntax(name.Span.Union(type.Span), name, type);
 
         private static readonly TokenListParser<TokenKind, DeclarationSyntax> Function =

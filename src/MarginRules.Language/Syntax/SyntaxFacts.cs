@@ -94,6 +94,18 @@ namespace MarginRules.Language.Syntax
         /// <summary>The lower-case spelling of a type name.</summary>
         public static string Text(TypeName type) => type.ToString().ToLowerInvariant();
 
+        /// <summary>Reads an item type (<c>position</c>, <c>holding</c>, <c>debt</c>), which only a function parameter may have.</summary>
+        public static bool TryParseItemTypeName(string text, out TypeName type)
+        {
+            switch (text)
+            {
+                case "position": type = TypeName.Position; return true;
+                case "holding": type = TypeName.Holding; return true;
+                case "debt": type = TypeName.Debt; return true;
+                default: type = TypeName.Position; return false;
+            }
+        }
+
         /// <summary>Reads a type name; false when <paramref name="text"/> names no type.</summary>
         public static bool TryParseTypeName(string text, out TypeName type)
         {

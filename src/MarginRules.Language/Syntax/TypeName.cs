@@ -23,5 +23,14 @@ namespace MarginRules.Language.Syntax
 
         /// <summary>A symbol, asset or tag.</summary>
         Text,
+
+        /// <summary>One of the account's positions; only a function parameter has it.</summary>
+        Position,
+
+        /// <summary>One of the account's holdings; only a function parameter has it.</summary>
+        Holding,
+
+        /// <summary>One of the account's debts; only a function parameter has it.</summary>
+        Debt,
     }
 }

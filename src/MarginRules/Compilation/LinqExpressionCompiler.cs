@@ -496,7 +496,9 @@ internal sealed partial class LinqExpressionCompiler
         var body = new List<Expression>();
         for (var i = 0; i < locals.Length; i++)
         {
-            locals[i] = Expression.Variable(ClrType(call.Parameters[i].Type), call.Parameters[i].Name);
+            // An item parameter holds the item itself, like the aggregate or take variable passed to it.
+            var parameter = call.Parameters[i];
+            locals[i] = Expression.Variable(parameter.Collection is { } kind ? Members.Collection(kind).ItemType : ClrType(parameter.Type), parameter.Name);
             body.Add(Expression.Assign(locals[i], Emit(call.Arguments[i])));
         }
 

@@ -685,15 +685,35 @@ internal sealed class HealthCertifier
 
         private Node Inline(BoundFunctionCall call)
         {
-            // Each call site gets its own slots for the arguments, so nested and repeated calls never share one.
+            // Each call site gets its own slots for the arguments, so nested and repeated calls never share one. An item
+            // parameter takes no slot: it reads the item index of the variable passed to it.
             var args = new Node[call.Arguments.Count];
-            for (var i = 0; i < args.Length; i++) args[i] = Build(call.Arguments[i]);
+            var items = new bool[args.Length];
+            for (var i = 0; i < args.Length; i++)
+            {
+                items[i] = call.Function.Parameters[i].Collection != null;
+                args[i] = items[i] ? (_ => Range.False) : Build(call.Arguments[i]);
+            }
+
+            var indexes = new int[args.Length];
+            for (var i = 0; i < args.Length; i++)
+                if (items[i] && (call.Arguments[i] is not BoundVariableReference { Variable: var item } || !_indexes.TryGetValue(item, out indexes[i])))
+                    return Failing();
+
             var slots = new int[args.Length];
             var saved = new (bool Had, int Slot)[args.Length];
             for (var i = 0; i < args.Length; i++)
             {
                 var parameter = call.Function.Parameters[i];
-                saved[i] = (_values.TryGetValue(parameter, out var old), old);
+                var names = items[i] ? _indexes : _values;
+                saved[i] = (names.TryGetValue(parameter, out var old), old);
+                if (items[i])
+                {
+                    _indexes[parameter] = indexes[i];
+                    slots[i] = -1;
+                    continue;
+                }
+
                 slots[i] = ValueSlots++;
                 _values[parameter] = slots[i];
             }
@@ -702,13 +722,15 @@ internal sealed class HealthCertifier
             for (var i = 0; i < args.Length; i++)
             {
                 var parameter = call.Function.Parameters[i];
-                if (saved[i].Had) _values[parameter] = saved[i].Slot;
-                else _values.Remove(parameter);
+                var names = items[i] ? _indexes : _values;
+                if (saved[i].Had) names[parameter] = saved[i].Slot;
+                else names.Remove(parameter);
             }
 
             return s =>
             {
-                for (var i = 0; i < args.Length; i++) s.Values[slots[i]] = args[i](s);
+                for (var i = 0; i < args.Length; i++)
+                    if (slots[i] >= 0) s.Values[slots[i]] = args[i](s);
                 return body(s);
             };
         }

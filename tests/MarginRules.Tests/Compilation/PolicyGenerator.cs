@@ -59,6 +59,7 @@ internal static class PolicyGenerator
         var state = Repeat(start, 1, 4, Parameter);
         state = Repeat(state, 0, 3, Table);
         state = Repeat(state, 0, 3, Function);
+        state = Repeat(state, 0, 2, ItemFunction);
         state = Repeat(state, 1, 4, (scope, i) => Value($"l{i}", "let", RandomValueType(), scope, declareType: true));
         state = Repeat(state, 0, 3, AggregateValue);
         state = Then(state, scope => Value("equity", "equity", Ty.Number(Unit.Money), scope, declareType: false));
@@ -169,6 +170,23 @@ internal static class PolicyGenerator
             from body in Expression(result, bodyScope, ValueDepth - 1)
             select (scope with { Functions = scope.Functions.Add(new FunctionInfo(name, parameterTypes.ToImmutableArray(), result)) },
                 $"fn {name} \"a function\" ({string.Join(", ", parameters.Select(p => $"{p.Name}: {p.Type.Name}"))}): {result.Name} = {body}");
+    }
+
+    /// <summary>A function of one item (`p: position`, …), callable with an item variable of that collection in scope.</summary>
+    private static Gen<(Scope, string)> ItemFunction(Scope scope, int i)
+    {
+        var name = $"h{i}";
+        var parameter = $"{name}it";
+        return
+            from collection in Gen.OneOf("positions", "holdings", "debts")
+            from result in Gen.OneOf(AllTypes)
+            let bodyScope = new Scope(
+                scope.Values.Where(v => v.Name.StartsWith('p')).ToImmutableList(),
+                scope.Tables, scope.Functions, ImmutableList.Create((parameter, collection)), InTrigger: false)
+            from body in Expression(result, bodyScope, ValueDepth - 1)
+            let type = collection switch { "positions" => "position", "holdings" => "holding", _ => "debt" }
+            select (scope with { Functions = scope.Functions.Add(new FunctionInfo(name, [], result, collection)) },
+                $"fn {name} \"a function of one item\" ({parameter}: {type}): {result.Name} = {body}");
     }
 
     private static Gen<(Scope, string)> Value(string name, string keyword, Gen<Ty> types, Scope scope, bool declareType) =>
@@ -402,6 +420,14 @@ internal static class PolicyGenerator
         foreach (var function in scope.Functions)
         {
             if (function.Result != type) continue;
+            if (function.ItemCollection != null)
+            {
+                // An item function takes an item variable of its collection (the names in scope never hide one another).
+                foreach (var (item, collection) in scope.Items)
+                    if (collection == function.ItemCollection) options.Add(2, () => Gen.Const($"{function.Name}({item})"));
+                continue;
+            }
+
             options.Add(2, () => Sequence(function.Parameters.Select(p => Expression(p, scope, depth)).ToArray())
                 .Select(args => $"{function.Name}({string.Join(", ", args)})"));
         }
@@ -549,7 +575,7 @@ internal static class PolicyGenerator
 
     private sealed record TableInfo(string Name, TableKey Key, Unit KeyUnit, ImmutableArray<Column> Columns);
 
-    private sealed record FunctionInfo(string Name, ImmutableArray<Ty> Parameters, Ty Result);
+    private sealed record FunctionInfo(string Name, ImmutableArray<Ty> Parameters, Ty Result, string? ItemCollection = null);
 
     private sealed record Scope(
         ImmutableList<(string Name, Ty Type)> Values,

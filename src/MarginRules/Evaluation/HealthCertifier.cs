@@ -283,10 +283,6 @@ internal sealed class HealthCertifier
         // The account's items as intervals, converted once per attempt: every read of a size or price is then an array load.
         internal int PositionCount { get; private set; }
 
-        internal int HoldingCount { get; private set; }
-
-        internal int DebtCount { get; private set; }
-
         internal Range[] PositionSize { get; private set; } = [];
 
         internal Range[] PositionEntry { get; private set; } = [];
@@ -296,17 +292,11 @@ internal sealed class HealthCertifier
 
         internal bool[] PositionPriced { get; private set; } = [];
 
-        internal Range[] HoldingQuantity { get; private set; } = [];
+        /// <summary>The account's holdings as intervals.</summary>
+        internal AssetItems Holdings { get; } = new();
 
-        internal Range[] HoldingPrice { get; private set; } = [];
-
-        internal bool[] HoldingPriced { get; private set; } = [];
-
-        internal Range[] DebtQuantity { get; private set; } = [];
-
-        internal Range[] DebtPrice { get; private set; } = [];
-
-        internal bool[] DebtPriced { get; private set; } = [];
+        /// <summary>The account's debts as intervals.</summary>
+        internal AssetItems Debts { get; } = new();
 
         /// <summary>Starts an attempt for an account over a box.</summary>
         internal void Reset(Account account, Box box)
@@ -341,37 +331,10 @@ internal sealed class HealthCertifier
                 PositionPrice[k] = quote.Price;
             }
 
-            var holdings = account.Holdings;
-            HoldingCount = holdings.Length;
-            if (HoldingQuantity.Length < HoldingCount)
-            {
-                HoldingQuantity = new Range[HoldingCount];
-                HoldingPrice = new Range[HoldingCount];
-                HoldingPriced = new bool[HoldingCount];
-            }
-
-            for (var k = 0; k < HoldingCount; k++)
-            {
-                HoldingQuantity[k] = Of(holdings[k].Quantity);
-                HoldingPriced[k] = box.Quotes.TryGetValue(holdings[k].Asset, out var quote);
-                HoldingPrice[k] = quote.Price;
-            }
-
-            var debts = account.Debts;
-            DebtCount = debts.Length;
-            if (DebtQuantity.Length < DebtCount)
-            {
-                DebtQuantity = new Range[DebtCount];
-                DebtPrice = new Range[DebtCount];
-                DebtPriced = new bool[DebtCount];
-            }
-
-            for (var k = 0; k < DebtCount; k++)
-            {
-                DebtQuantity[k] = Of(debts[k].Quantity);
-                DebtPriced[k] = box.Quotes.TryGetValue(debts[k].Asset, out var quote);
-                DebtPrice[k] = quote.Price;
-            }
+            Holdings.Start(account.Holdings.Length);
+            for (var k = 0; k < Holdings.Count; k++) Holdings.Set(k, account.Holdings[k].Asset, account.Holdings[k].Quantity, box);
+            Debts.Start(account.Debts.Length);
+            for (var k = 0; k < Debts.Count; k++) Debts.Set(k, account.Debts[k].Asset, account.Debts[k].Quantity, box);
         }
 
         /// <summary>Marks the attempt as failed and returns a placeholder.</summary>
@@ -387,6 +350,47 @@ internal sealed class HealthCertifier
             if (symbol == null || !Box.Quotes.TryGetValue(symbol, out var quote)) return Fail();
             return field == MarketField.Price ? quote.Price : quote.Volatility;
         }
+    }
+
+    /// <summary>Holdings or debts as intervals: each item's asset, its quantity, and its price over the box when the box lists it.</summary>
+    internal sealed class AssetItems
+    {
+        private string[] _assets = [];
+        private Range[] _quantities = [];
+        private Range[] _prices = [];
+        private bool[] _priced = [];
+
+        /// <summary>The number of items loaded.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Makes room for <paramref name="count"/> items, reusing the arrays when they are large enough.</summary>
+        public void Start(int count)
+        {
+            Count = count;
+            if (_quantities.Length >= count) return;
+            _assets = new string[count];
+            _quantities = new Range[count];
+            _prices = new Range[count];
+            _priced = new bool[count];
+        }
+
+        /// <summary>Loads item <paramref name="k"/>.</summary>
+        public void Set(int k, string asset, decimal quantity, Box box)
+        {
+            _assets[k] = asset;
+            _quantities[k] = Of(quantity);
+            _priced[k] = box.Quotes.TryGetValue(asset, out var quote);
+            _prices[k] = quote.Price;
+        }
+
+        /// <summary>The item's asset, known exactly.</summary>
+        public Range Asset(int k) => new(_assets[k]);
+
+        /// <summary>The item's quantity.</summary>
+        public Range Quantity(int k) => _quantities[k];
+
+        /// <summary>The item's price over the box; an unlisted asset fails only where its price is read, as the evaluation does.</summary>
+        public Range Price(Scratch s, int k) => _priced[k] ? _prices[k] : s.Fail();
     }
 
     /// <summary>An interval of reals, or of booleans as 0 (false) and 1 (true), or a text known exactly (null when unknown).</summary>
@@ -815,29 +819,28 @@ internal sealed class HealthCertifier
                         Language.Binding.ItemField.Isolated => s => Range.Bool(s.Account.Positions[s.Indexes[slot]].Isolated),
                         _ => s => Of(s.Account.Positions[s.Indexes[slot]].IsolatedMargin),
                     };
-                case CollectionKind.Holdings:
-                    return f.Field switch
-                    {
-                        Language.Binding.ItemField.Asset => s => new Range(s.Account.Holdings[s.Indexes[slot]].Asset),
-                        Language.Binding.ItemField.Quantity => s => s.HoldingQuantity[s.Indexes[slot]],
-                        Language.Binding.ItemField.Price => s => Priced(s, s.HoldingPrice, s.HoldingPriced, s.Indexes[slot]),
-                        _ => s => { var k = s.Indexes[slot]; return Scale(s.HoldingQuantity[k], Priced(s, s.HoldingPrice, s.HoldingPriced, k)); },
-                    };
                 default:
+                {
+                    // Holdings and debts share their members: asset, quantity, and the price and value over the box.
+                    var holdings = f.Variable.Collection == CollectionKind.Holdings;
                     return f.Field switch
                     {
-                        Language.Binding.ItemField.Asset => s => new Range(s.Account.Debts[s.Indexes[slot]].Asset),
-                        Language.Binding.ItemField.Quantity => s => s.DebtQuantity[s.Indexes[slot]],
-                        Language.Binding.ItemField.Price => s => Priced(s, s.DebtPrice, s.DebtPriced, s.Indexes[slot]),
-                        _ => s => { var k = s.Indexes[slot]; return Scale(s.DebtQuantity[k], Priced(s, s.DebtPrice, s.DebtPriced, k)); },
+                        Language.Binding.ItemField.Asset => s => (holdings ? s.Holdings : s.Debts).Asset(s.Indexes[slot]),
+                        Language.Binding.ItemField.Quantity => s => (holdings ? s.Holdings : s.Debts).Quantity(s.Indexes[slot]),
+                        Language.Binding.ItemField.Price => s => (holdings ? s.Holdings : s.Debts).Price(s, s.Indexes[slot]),
+                        _ => s =>
+                        {
+                            var items = holdings ? s.Holdings : s.Debts;
+                            var k = s.Indexes[slot];
+                            return Scale(items.Quantity(k), items.Price(s, k));
+                        },
                     };
+                }
             }
         }
 
-        private static Range PositionPrice(Scratch s, int k) => s.PositionPriced[k] ? s.PositionPrice[k] : s.Fail();
-
         // An item whose symbol the market does not list fails only where its price is read, as the evaluation does.
-        private static Range Priced(Scratch s, Range[] prices, bool[] priced, int k) => priced[k] ? prices[k] : s.Fail();
+        private static Range PositionPrice(Scratch s, int k) => s.PositionPriced[k] ? s.PositionPrice[k] : s.Fail();
 
         private Node Builtin(BoundBuiltinCall call)
         {
@@ -933,8 +936,8 @@ internal sealed class HealthCertifier
                 var count = collection switch
                 {
                     CollectionKind.Positions => s.PositionCount,
-                    CollectionKind.Holdings => s.HoldingCount,
-                    _ => s.DebtCount,
+                    CollectionKind.Holdings => s.Holdings.Count,
+                    _ => s.Debts.Count,
                 };
 
                 // Items the filter keeps everywhere in the box are "sure"; items it may keep are "maybe".

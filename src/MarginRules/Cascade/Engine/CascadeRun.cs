@@ -705,8 +705,8 @@ internal sealed class CascadeRun
             // share are settled once per venue and round, so the cost does not grow with the number of bankruptcies.
             var shortfalls = new List<(int Account, decimal Amount)>();
 
-            // Isolated losses beyond their margin first, so a bankrupt account's deficit below counts only the rest.
-            foreach (var (i, deficit) in venue.IsolatedShortfalls)
+            // The fund pays into the account's wallet what it can; the rest is pooled for ADL and socialisation.
+            void Cover(int i, decimal deficit)
             {
                 badDebt += deficit;
                 venueDebt += deficit;
@@ -718,19 +718,10 @@ internal sealed class CascadeRun
                 if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
             }
 
+            // Isolated losses beyond their margin first, so a bankrupt account's deficit below counts only the rest.
+            foreach (var (i, deficit) in venue.IsolatedShortfalls) Cover(i, deficit);
             foreach (var i in venue.LiquidatedThisRound)
-            {
-                if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.Wallets[i] >= 0m) continue;
-                var deficit = -venue.Wallets[i];
-                badDebt += deficit;
-                venueDebt += deficit;
-                var fromFund = Math.Min(deficit, Math.Max(0m, _ledger.InsuranceFunds[venue.Index]));
-                _ledger.InsuranceFunds[venue.Index] -= fromFund;
-                drawn += fromFund;
-                venue.Wallets[i] += fromFund;
-                venue.Touch(i);
-                if (deficit > fromFund) shortfalls.Add((i, deficit - fromFund));
-            }
+                if (venue.PositionCount[i] == 0 && venue.HoldingCount[i] == 0 && venue.Wallets[i] < 0m) Cover(i, -venue.Wallets[i]);
 
             _adlLastRound[venue.Index] = shortfalls.Count > 0 && venue.RankedInRound != null;
             if (shortfalls.Count > 0)
@@ -797,8 +788,8 @@ internal sealed class CascadeRun
         // best rank left (below); the others are ranked now, per partition in parallel. The order is total, so the same
         // sequence comes out however the candidates were gathered.
         var bounded = _certify && venue.CertifiedRankBounds != null;
-        var owed = new HashSet<int>();
-        foreach (var (account, _) in shortfalls) owed.Add(account);
+        var owed = venue.OwedShortfall!;
+        foreach (var (account, _) in shortfalls) owed[account] = true;
         ForEachPartition(p =>
         {
             var (owner, start, end) = _partitions[p];
@@ -808,7 +799,7 @@ internal sealed class CascadeRun
             var frame = venue.Policy.CreateFrame();
             for (var i = start; i < end; i++)
             {
-                if (venue.RankedInRound![i] == round || owed.Contains(i) || !HasProfit(venue, i)) continue;
+                if (venue.RankedInRound![i] == round || owed[i] || !HasProfit(venue, i)) continue;
                 if (bounded && StillCertified(venue, i) && venue.CertifiedRankBounds![i] != double.PositiveInfinity)
                 {
                     later.Add((i, -venue.CertifiedRankBounds[i]));
@@ -838,7 +829,6 @@ internal sealed class CascadeRun
         // array and the lists are kept for the next round: at a million accounts they are tens of megabytes each, and
         // arrays that large are only reclaimed by a full collection.
         var queue = new AdlHeap(lists, venue.AdlBuffer);
-        venue.AdlBuffer = queue.Buffer;
         var waitingFrame = venue.Policy.CreateFrame();
         var waitingRanks = new List<AdlCandidate>();
 
@@ -911,8 +901,11 @@ internal sealed class CascadeRun
             shortfalls[s] = (target, Math.Max(0m, need));
         }
 
-        // Compacting is idempotent, so an account listed twice is simply compacted twice.
+        // Compacting is idempotent, so an account listed twice is simply compacted twice. The heap's array, grown by any
+        // late pushes, is kept for the next round.
         foreach (var i in touched) venue.CompactPositions(i);
+        venue.AdlBuffer = queue.Buffer;
+        foreach (var (account, _) in shortfalls) owed[account] = false;
         return (events, covered);
     }
 

@@ -50,6 +50,7 @@ internal sealed class VenueState
         CertifiedWalletHigh = new double[n];
         CertifiedRankBounds = setup.Policy.Checked.Adl != null ? new double[n] : null;
         RankedInRound = setup.Policy.Checked.Adl != null ? new int[n] : null;
+        OwedShortfall = setup.Policy.Checked.Adl != null ? new bool[n] : null;
         PositionStart = new int[n];
         PositionCount = new int[n];
         HoldingStart = new int[n];
@@ -253,6 +254,12 @@ internal sealed class VenueState
 
     /// <summary>Per certified account, the highest wallet (as a double) its certificate accepts, as the lowest.</summary>
     public double[] CertifiedWalletHigh { get; }
+
+    /// <summary>
+    /// Per account, true while ADL settles a shortfall owed to it, so it is not ranked to pay its own; a flag array
+    /// rather than a set, as a million-account round can owe hundreds of thousands. Null without ADL.
+    /// </summary>
+    public bool[]? OwedShortfall { get; }
 
     /// <summary>Per account, the round whose map step ranked it for ADL from its evaluation; null without ADL.</summary>
     public int[]? RankedInRound { get; }

@@ -344,13 +344,15 @@ namespace MarginRules.Language.Binding
 
                     return new BoundBuiltinCall(PolicyType.Number(t.Money / 2, t.Quantity / 2), c.Span, BuiltinFunction.Sqrt, bound, RoundingMode.HalfEven);
                 case "exp":
+                case "ln":
                     if (!bound[0].Type.IsDimensionless)
                     {
-                        _diagnostics.Report(DiagnosticDescriptors.InvalidOperand, c.Arguments[0].Span, "exp", bound[0].Type);
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidOperand, c.Arguments[0].Span, name, bound[0].Type);
                         return Error(c.Span);
                     }
 
-                    return new BoundBuiltinCall(PolicyType.RatioType, c.Span, BuiltinFunction.Exp, bound, RoundingMode.HalfEven);
+                    var transcendental = name == "exp" ? BuiltinFunction.Exp : BuiltinFunction.Ln;
+                    return new BoundBuiltinCall(PolicyType.RatioType, c.Span, transcendental, bound, RoundingMode.HalfEven);
                 default:
                     // pow: a dimensionless base keeps its unit whatever the exponent, so the exponent may be computed at
                     // run time (a Dutch auction's cut^⌊t / step⌋); it must then be whole and at most 1000 in magnitude.

@@ -48,6 +48,7 @@ namespace MarginRules.Language.Binding
             ["round"] = "3 arguments",
             ["sqrt"] = "1 argument",
             ["exp"] = "1 argument",
+            ["ln"] = "1 argument",
             ["pow"] = "2 arguments",
             ["price"] = "1 argument",
             ["volatility"] = "1 argument",

@@ -32,5 +32,8 @@ namespace MarginRules.Language.Binding
 
         /// <summary>A dimensionless base to a whole constant power.</summary>
         Pow,
+
+        /// <summary>The natural logarithm of a positive dimensionless number.</summary>
+        Ln,
     }
 }

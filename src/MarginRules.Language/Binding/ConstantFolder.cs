@@ -112,6 +112,7 @@ namespace MarginRules.Language.Binding
                 case BuiltinFunction.Round: return PolicyMath.Round(args[0], args[1], mode);
                 case BuiltinFunction.Sqrt: return PolicyMath.Sqrt(args[0]);
                 case BuiltinFunction.Exp: return PolicyMath.Exp(args[0]);
+                case BuiltinFunction.Ln: return PolicyMath.Ln(args[0]);
                 default: return PolicyMath.Pow(args[0], args[1]);
             }
         }

@@ -46,6 +46,7 @@ internal sealed partial class LinqExpressionCompiler
         public static readonly MethodInfo BuiltinCeil = Method(typeof(Builtins), nameof(Builtins.Ceil), typeof(decimal));
         public static readonly MethodInfo BuiltinSqrt = Method(typeof(Builtins), nameof(Builtins.Sqrt), typeof(decimal));
         public static readonly MethodInfo BuiltinExp = Method(typeof(Builtins), nameof(Builtins.Exp), typeof(decimal));
+        public static readonly MethodInfo BuiltinLn = Method(typeof(Builtins), nameof(Builtins.Ln), typeof(decimal));
         public static readonly MethodInfo BuiltinPow = Method(typeof(Builtins), nameof(Builtins.Pow), typeof(decimal), typeof(int));
         public static readonly MethodInfo BuiltinPowComputed = Method(typeof(Builtins), nameof(Builtins.Pow), typeof(decimal), typeof(decimal));
         public static readonly MethodInfo BuiltinRound = Method(typeof(Builtins), nameof(Builtins.Round), typeof(decimal), typeof(int), typeof(RoundingMode));

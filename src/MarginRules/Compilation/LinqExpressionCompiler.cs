@@ -546,6 +546,7 @@ internal sealed partial class LinqExpressionCompiler
             case BuiltinFunction.Floor: return Expression.Call(Members.BuiltinFloor, args[0]);
             case BuiltinFunction.Ceil: return Expression.Call(Members.BuiltinCeil, args[0]);
             case BuiltinFunction.Sqrt: return Expression.Call(Members.BuiltinSqrt, args[0]);
+            case BuiltinFunction.Ln: return Expression.Call(Members.BuiltinLn, args[0]);
             default: return Expression.Call(Members.BuiltinExp, args[0]);
         }
     }

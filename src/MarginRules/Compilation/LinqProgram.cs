@@ -17,7 +17,8 @@ namespace MarginRules.Compilation;
 /// Run starts again as a <see cref="SequentialRun"/>, so the exception is the one the unfused program meets first.
 /// The exceptions that can escape are <see cref="DivideByZeroException"/> (division by zero, or a negative power of zero),
 /// <see cref="OverflowException"/> (a result outside the decimal range),
-/// <see cref="ArgumentOutOfRangeException"/> (the square root of a negative number, a computed <c>pow</c> exponent
+/// <see cref="ArgumentOutOfRangeException"/> (the square root of a negative number, the logarithm of one
+/// that is not positive, a computed <c>pow</c> exponent
 /// that is not whole or exceeds 1000 in magnitude, or computed <c>round</c> digits that are not whole or not 0–28),
 /// <see cref="System.Collections.Generic.KeyNotFoundException"/> (a symbol the market does not list, a key with no table
 /// row and no default, a value outside every bracket), <see cref="ArgumentNullException"/> (a null symbol in the

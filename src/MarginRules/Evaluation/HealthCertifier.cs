@@ -914,6 +914,13 @@ internal sealed class HealthCertifier
                         var r = x(s);
                         return r.Hi > 66 ? s.Fail() : Widen(Math.Exp(r.Lo), Math.Exp(r.Hi), SeriesEpsilon);
                     };
+                case BuiltinFunction.Ln:
+                    return s =>
+                    {
+                        // ln is increasing on x > 0; an argument that may be 0 or less fails the evaluation, so no proof.
+                        var r = x(s);
+                        return r.Lo <= 0 ? s.Fail() : Widen(Math.Log(r.Lo), Math.Log(r.Hi), SeriesEpsilon);
+                    };
                 default:
                     return s => Pow(s, x(s), args[1](s));
             }

@@ -203,6 +203,7 @@ internal sealed class ReferenceProgram : PolicyProgram
                         {
                             BuiltinFunction.Pow => PolicyMath.PowExponentOutOfRange,
                             BuiltinFunction.Round => PolicyMath.RoundDigitsOutOfRange,
+                            BuiltinFunction.Ln => PolicyMath.LnOfNonPositive,
                             _ => "square root of a negative number",
                         }, call.Span);
                     }

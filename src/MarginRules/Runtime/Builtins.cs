@@ -45,6 +45,11 @@ internal static class Builtins
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal Exp(decimal value) => PolicyMath.Exp(value);
 
+    /// <summary>The natural logarithm.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static decimal Ln(decimal value) => PolicyMath.Ln(value);
+
     /// <summary>A base raised to a whole power.</summary>
     /// <exception cref="System.DivideByZeroException">A negative power of zero.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -329,6 +329,8 @@ internal static class PolicyGenerator
             if (unit == Unit.Ratio)
             {
                 options.Add(1, () => Number(Unit.Ratio, scope, d).Select(a => $"exp({a} / 10_000)"));
+                // Mostly a positive argument; sometimes one that may be 0 or less, so both evaluators must fail alike.
+                options.Add(1, () => Gen.Select(Number(Unit.Ratio, scope, d), Gen.Int[0, 3]).Select((a, raw) => raw == 0 ? $"ln({a})" : $"ln(abs({a}) + 1)"));
                 options.Add(1, () => Gen.Select(Number(Unit.Ratio, scope, d), Gen.Int[-2, 3]).Select((a, n) => $"pow({a}, {n})"));
                 options.Add(2, () => Aggregate("count", scope, depth, inner => Gen.Bool.SelectMany(hasBody => hasBody ? Condition(inner, d).Select(c => ": " + c) : Gen.Const(string.Empty))));
             }

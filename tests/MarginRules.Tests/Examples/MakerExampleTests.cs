@@ -27,16 +27,21 @@ public sealed class MakerExampleTests
     {
         // abaci.sol StairstepExponentialDecrease: price = top × cut^⌊t / step⌋. Independently: multiply by 0.99 once
         // per 90 s; every t inside step k (90k to 90k + 89) gives the same factor. ETH-A: top = 1,500 × 1.3 = 1,950.
-        // Clipper.status: a redo is due once the factor is below cusp 0.4, first at step 92 (0.99^92 = 0.3967).
+        // Clipper.status: a redo is due once the factor is below cusp 0.4, first at step 92 (0.99^92 = 0.3967); the
+        // keeper redoes it then, so from step 92 the take is priced on the restarted curve, 0.99^(k − 92).
         var factor = 1m;
+        var factors = new List<decimal>();
         for (var k = 0; k <= 93; k++)
         {
+            factors.Add(factor);
             foreach (var t in new[] { 90 * k, (90 * k) + 89 })
             {
                 var exports = Compile(t).Evaluate(Vault(10m, 10_000m), Prices).Exports;
                 ((decimal)exports["stairstep_factor"]).ShouldBe(factor, 0.0000000000000000000001m, $"t = {t}");
-                ((decimal)exports["auction_price"]).ShouldBe(1_950m * factor, 0.00000000000000001m, $"t = {t}");
+                var running = k < 92 ? factor : factors[k - 92];
+                ((decimal)exports["auction_price"]).ShouldBe(1_950m * running, 0.00000000000000001m, $"t = {t}");
                 exports["needs_redo"].ShouldBe(factor < 0.4m, $"t = {t}");
+                exports["redos"].ShouldBe(k < 92 ? 0m : 1m, $"t = {t}");
             }
 
             factor *= 0.99m;
@@ -47,14 +52,55 @@ public sealed class MakerExampleTests
     public void The_linear_curve_falls_to_zero_at_tau_and_needs_a_redo_below_cusp()
     {
         // abaci.sol LinearDecrease with tau 8,400 s: factor (8,400 − t) / 8,400, 0 from t = 8,400 on; below cusp 0.4
-        // from t = 5,041 s (5,040 gives exactly 0.4, which is not below).
-        foreach (var t in new[] { 0, 1, 840, 4_200, 5_040, 5_041, 8_399, 8_400, 9_000 })
+        // from t = 5,041 s (5,040 gives exactly 0.4, which is not below). The keeper redoes the auction then, so the
+        // take is priced t − 5,041 s into the restarted curve (and t − 10,082 s after a second redo).
+        foreach (var t in new[] { 0, 1, 840, 4_200, 5_040, 5_041, 8_399, 8_400, 9_000, 10_081, 10_082 })
         {
-            var expected = t >= 8_400 ? 0m : (8_400m - t) / 8_400m;
+            var kicked = t >= 8_400 ? 0m : (8_400m - t) / 8_400m;
             var exports = Compile(t, "linear").Evaluate(Vault(10m, 10_000m), Prices).Exports;
-            ((decimal)exports["price_factor"]).ShouldBe(expected, 0.0000000000000000000001m, $"t = {t}");
+            ((decimal)exports["linear_factor"]).ShouldBe(kicked, 0.0000000000000000000001m, $"t = {t}");
             exports["needs_redo"].ShouldBe(t > 5_040, $"t = {t}");
+            var since = t % 5_041;
+            ((decimal)exports["price_factor"]).ShouldBe((8_400m - since) / 8_400m, 0.0000000000000000000001m, $"t = {t}");
         }
+    }
+
+    [Fact]
+    public void The_reset_time_is_the_first_second_Clipper_status_says_done_and_the_take_is_priced_on_the_restarted_curve()
+    {
+        // Brute force against the policy's closed form (⌊ln cusp / ln cut⌋ + 1 steps, ⌊tau × (1 − cusp)⌋ + 1 s,
+        // tail + 1): walk t = 0, 1, 2, … and stop at the first second where t > tail or the curve's price / top is
+        // below cusp, computed here in decimal by repeated multiplication, not by the policy.
+        var gen = Gen.Select(Gen.Int[900, 999], Gen.Int[1, 120], Gen.Int[100, 5_000], Gen.Int[5, 95], Gen.Bool, Gen.Int[0, 30_000]);
+        gen.Sample((cutPermille, step, tail, cuspPercent, linear, auctionTime) =>
+        {
+            var cut = cutPermille / 1_000m;
+            var cusp = cuspPercent / 100m;
+            const int tau = 8_400;
+            decimal Factor(int t)
+            {
+                if (linear) return t >= tau ? 0m : (tau - t) / (decimal)tau;
+                var f = 1m;
+                for (var i = 0; i < t / step; i++) f *= cut;
+                return f;
+            }
+
+            var reset = 0;
+            while (!(reset > tail || Factor(reset) < cusp)) reset++;
+
+            var policy = MarginPolicy.Compile(Text, "makerdao-liq2.margin", new CompileOptions
+            {
+                Parameters = new Dictionary<string, object>
+                {
+                    ["cut"] = cut, ["step"] = step, ["tail"] = tail, ["cusp"] = cusp,
+                    ["curve"] = linear ? "linear" : "stairstep", ["auction_time"] = auctionTime,
+                },
+            });
+            var exports = policy.Evaluate(Vault(10m, 10_000m), Prices).Exports;
+            exports["reset_time"].ShouldBe((decimal)reset);
+            exports["redos"].ShouldBe((decimal)(auctionTime / reset));
+            ((decimal)exports["price_factor"]).ShouldBe(Factor(auctionTime % reset), 0.0000000000000000000001m);
+        }, iter: 60);
     }
 
     [Fact]

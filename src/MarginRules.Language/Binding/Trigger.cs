@@ -31,7 +31,10 @@ namespace MarginRules.Language.Binding
 
         private void Add(BoundExpression conjunct)
         {
-            if (ConstantFolder.TryFold(conjunct, out var constant) && constant is bool holds)
+            // A parameter can be overridden (--param, CompileOptions), so a part that depends on one is read for every
+            // value it may take: a rule a parameter switches off by default is not dead, and two rules that test a
+            // parameter differently are not compared by its default.
+            if (Constant(conjunct, out var constant) && constant is bool holds)
             {
                 if (!holds) NeverTrue = true;
                 return;
@@ -54,7 +57,7 @@ namespace MarginRules.Language.Binding
             key = string.Empty;
             interval = Interval.All;
             if (!(e is BoundBinary b)) return false;
-            if (ConstantFolder.TryFold(b.Right, out var r) && r is decimal rc && !ConstantFolder.TryFold(b.Left, out _))
+            if (Constant(b.Right, out var r) && r is decimal rc && !ConstantFolder.TryFold(b.Left, out _))
             {
                 var i = Interval.For(b.Operator, rc);
                 if (i == null) return false;
@@ -63,7 +66,7 @@ namespace MarginRules.Language.Binding
                 return true;
             }
 
-            if (ConstantFolder.TryFold(b.Left, out var l) && l is decimal lc && !ConstantFolder.TryFold(b.Right, out _))
+            if (Constant(b.Left, out var l) && l is decimal lc && !ConstantFolder.TryFold(b.Right, out _))
             {
                 var i = Interval.For(Mirror(b.Operator), lc);
                 if (i == null) return false;
@@ -74,6 +77,23 @@ namespace MarginRules.Language.Binding
 
             return false;
         }
+
+        /// <summary>Folds an expression made only of literals and built-in arithmetic; one that reads a parameter is not constant here.</summary>
+        private static bool Constant(BoundExpression e, out object value)
+        {
+            value = 0m;
+            return !ReadsParameter(e) && ConstantFolder.TryFold(e, out value);
+        }
+
+        private static bool ReadsParameter(BoundExpression e) => e switch
+        {
+            BoundParameterReference _ => true,
+            BoundUnary u => ReadsParameter(u.Operand),
+            BoundBinary b => ReadsParameter(b.Left) || ReadsParameter(b.Right),
+            BoundConditional c => ReadsParameter(c.Condition) || ReadsParameter(c.WhenTrue) || ReadsParameter(c.WhenFalse),
+            BoundBuiltinCall call => call.Arguments.Any(ReadsParameter),
+            _ => false,
+        };
 
         internal static BinaryOperator Mirror(BinaryOperator op) => op switch
         {

@@ -43,10 +43,11 @@ public sealed class TestCommandExampleTests
         run.Out.ShouldBe(
             $"""
             {Path.Combine(Examples, "policies", "leverage-target.tests.json")}
+              PASS cascade: GLT's sales per asset are M·B·A·F when the bank sells pro rata
               PASS cascade: the loss spiral with no price impact
               PASS cascade: a leverage-targeting agent moves the price −1%, then −0.45%
 
-            2 passed, 0 failed
+            3 passed, 0 failed
 
             """);
     }

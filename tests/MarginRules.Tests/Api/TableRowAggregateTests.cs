@@ -138,6 +138,36 @@ public sealed class TableRowAggregateTests
         Should.Throw<PolicyEvaluationException>(() => reordered.Evaluate(Trader(10_000m), AtEntry));
     }
 
+    [Theory]
+    [MemberData(nameof(TestData.Evaluators), MemberType = typeof(TestData))]
+    public void A_table_with_only_a_default_row_has_no_rows_to_iterate(bool reference)
+    {
+        // The default row answers lookups but is not a row: the aggregates run over nothing, so sum and count are 0,
+        // any is false and all is true (docs/language.md, Aggregates: "Over no (kept) items").
+        const string text = """
+            policy "defaults only" currency USD
+            table fallback by symbol {
+              columns rate: money
+              default: 5
+            }
+            equity = account.wallet
+            maintenance = sum(k in fallback: fallback[k].rate)
+            export counted = count(k in fallback)
+            export some = any(k in fallback)
+            export every = all(k in fallback: false)
+            export looked_up = fallback["ES"].rate
+            """;
+        var policy = MarginPolicy.Compile(text, options: new CompileOptions { UseReferenceEvaluator = reference });
+
+        var a = policy.Evaluate(Trader(10_000m), AtEntry);
+
+        a.Maintenance.ShouldBe(0m);
+        ((decimal)a.Exports["counted"]).ShouldBe(0m);
+        ((bool)a.Exports["some"]).ShouldBeFalse();
+        ((bool)a.Exports["every"]).ShouldBeTrue();
+        ((decimal)a.Exports["looked_up"]).ShouldBe(5m);
+    }
+
     [Fact]
     public void The_health_certifier_evaluates_table_aggregates()
     {

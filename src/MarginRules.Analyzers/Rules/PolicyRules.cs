@@ -181,7 +181,7 @@ internal static class PolicyRules
         "MarginRules.Names",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "An aggregate over something that is not a collection.",
+        description: "An aggregate over something that is neither a collection nor a table.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0108.md");
 
     /// <summary>MR0109: Unknown rounding mode.</summary>
@@ -536,6 +536,17 @@ internal static class PolicyRules
         description: "A table used without choosing a column.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0311.md");
 
+    /// <summary>MR0312: Table cannot be iterated.</summary>
+    public static readonly DiagnosticDescriptor TableNotIterable = new(
+        "MR0312",
+        "Table cannot be iterated",
+        "{0}",
+        "MarginRules.Tables",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An aggregate over a tag or bracket table, whose rows have no text key to iterate.",
+        helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0312.md");
+
     /// <summary>MR0401: Unused parameter.</summary>
     public static readonly DiagnosticDescriptor UnusedParameter = new(
         "MR0401",
@@ -685,6 +696,7 @@ internal static class PolicyRules
         RowKeyForm,
         EmptyTable,
         MissingColumn,
+        TableNotIterable,
         UnusedParameter,
         UnusedDefinition,
         TriggerNeverTrue,

@@ -172,6 +172,13 @@ namespace MarginRules.Language.Binding
                 }
             }
 
+            if (m.Target is NameSyntax rowName && _scope.LastOrDefault(v => v.Name == rowName.Name) is { Table: { } rows })
+            {
+                // A table row's variable is the row's key, not an item: its cells are read through the table.
+                _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownMember, m.Member.Span, $"`{rowName.Name}` is a key of table `{rows.Name}`: read a cell with `{rows.Name}[{rowName.Name}].{rows.Columns[0].Name}`", $"a row key of `{rows.Name}` (text)", member);
+                return Error(m.Span);
+            }
+
             var bound = BindExpression(m.Target);
             if (bound.Type.IsError) return bound;
             _diagnostics.Report(DiagnosticDescriptors.UnknownMember, m.Member.Span, bound.Type, member);
@@ -439,13 +446,33 @@ namespace MarginRules.Language.Binding
         private BoundExpression BindAggregate(AggregateSyntax a)
         {
             if (_constantContext) return NotConstant(a);
-            if (!BindingFacts.TryGetCollection(a.Collection.Text, out var collection))
+            var source = a.Collection.Text;
+            VariableSymbol variable;
+            if (BindingFacts.TryGetCollection(source, out var collection))
             {
-                _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownCollection, a.Collection.Span, Suggest(a.Collection.Text, new[] { "positions", "holdings", "debts" }), a.Collection.Text);
+                variable = DeclareVariable(a.Variable, collection);
+            }
+            else if (_tables.TryGetValue(source, out var table))
+            {
+                _used.Add(table);
+                if (table.KeyKind == TableKeyKind.Tag || table.KeyKind == TableKeyKind.Bracket)
+                {
+                    var (keyedBy, help) = table.KeyKind == TableKeyKind.Tag
+                        ? ("tag", $"a tag table answers for the account's tags: look it up with `{source}[account.tags].{table.Columns[0].Name}`")
+                        : ($"ranges of {table.KeyType}", $"a bracket table's rows are ranges, not keys: look it up with a value, `{source}[v].{table.Columns[0].Name}`");
+                    _diagnostics.ReportWithHelp(DiagnosticDescriptors.TableNotIterable, a.Collection.Span, help, source, keyedBy);
+                    return Error(a.Span);
+                }
+
+                variable = DeclareRowVariable(a.Variable, table);
+            }
+            else
+            {
+                var iterable = _tables.Values.Where(t => t.KeyKind == TableKeyKind.Asset || t.KeyKind == TableKeyKind.Symbol).Select(t => t.Name);
+                _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownCollection, a.Collection.Span, Suggest(source, new[] { "positions", "holdings", "debts" }.Concat(iterable)), source);
                 return Error(a.Span);
             }
 
-            var variable = DeclareVariable(a.Variable, collection);
             _scope.Add(variable);
             BoundExpression? filter = null, body = null;
             var ok = true;

@@ -638,12 +638,19 @@ namespace MarginRules.Language.Binding
             _parameters.ContainsKey(text) || _values.ContainsKey(text) || _functions.ContainsKey(text) ||
             _declaredNames.Contains(text) || ReservedNames.Contains(text);
 
-        private VariableSymbol DeclareVariable(IdentifierSyntax name, CollectionKind collection)
+        private VariableSymbol DeclareVariable(IdentifierSyntax name, CollectionKind collection) =>
+            new VariableSymbol(CheckVariableName(name), PolicyType.ErrorType, collection, name.Span);
+
+        // An aggregate over a table's rows binds each row's key, a value of the table's key type (text).
+        private VariableSymbol DeclareRowVariable(IdentifierSyntax name, TableSymbol table) =>
+            new VariableSymbol(CheckVariableName(name), table.KeyType, null, name.Span, table);
+
+        private string CheckVariableName(IdentifierSyntax name)
         {
             var text = name.Text;
             if (_scope.Any(v => v.Name == text) || HidesDeclaration(text))
                 _diagnostics.Report(DiagnosticDescriptors.ShadowedVariable, name.Span, text);
-            return new VariableSymbol(text, PolicyType.ErrorType, collection, name.Span);
+            return text;
         }
 
         private BoundExpression BindCondition(ExpressionSyntax syntax)

@@ -5,7 +5,7 @@ using MarginRules.Language.Text;
 
 namespace MarginRules.Language.Binding
 {
-    /// <summary>An aggregate over one of the account's collections.</summary>
+    /// <summary>An aggregate over one of the account's collections, or over the rows of a table keyed by asset or symbol.</summary>
     public sealed class BoundAggregate : BoundExpression
     {
         /// <summary>Creates the node with its checked type and source span.</summary>
@@ -21,7 +21,7 @@ namespace MarginRules.Language.Binding
         /// <summary>The aggregate.</summary>
         public AggregateKind Kind { get; }
 
-        /// <summary>The item variable; its collection is iterated.</summary>
+        /// <summary>The item variable; its collection is iterated, or its table's keys in row order when <see cref="VariableSymbol.Table"/> is set.</summary>
         public VariableSymbol Variable { get; }
 
         /// <summary>The filter, if any.</summary>
@@ -31,6 +31,6 @@ namespace MarginRules.Language.Binding
         public BoundExpression? Body { get; }
 
         /// <inheritdoc />
-        public override string ToString() => $"({Kind.ToString().ToLowerInvariant()} {Variable.Name} {Variable.Collection} {(object?)Filter ?? "-"} {(object?)Body ?? "-"})";
+        public override string ToString() => $"({Kind.ToString().ToLowerInvariant()} {Variable.Name} {(object?)Variable.Table?.Name ?? Variable.Collection} {(object?)Filter ?? "-"} {(object?)Body ?? "-"})";
     }
 }

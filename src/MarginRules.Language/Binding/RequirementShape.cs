@@ -50,7 +50,7 @@ namespace MarginRules.Language.Binding
                     sb.Append(')');
                     return true;
                 case BoundAggregate a when a.Kind == AggregateKind.Sum && a.Body != null:
-                    sb.Append("(sum ").Append(a.Variable.Collection).Append(' ').Append(a.Filter?.ToString() ?? "-").Append(' ');
+                    sb.Append("(sum ").Append((object?)a.Variable.Table?.Name ?? a.Variable.Collection).Append(' ').Append(a.Filter?.ToString() ?? "-").Append(' ');
                     if (!Walk(a.Body, polarity, sb, leaves)) return false;
                     sb.Append(')');
                     return true;

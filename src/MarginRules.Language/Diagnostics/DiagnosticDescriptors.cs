@@ -55,8 +55,8 @@ namespace MarginRules.Language.Diagnostics
         /// <summary>MR0107: a declaration every policy needs is missing.</summary>
         public static readonly DiagnosticDescriptor MissingDeclaration = Make("MR0107", DiagnosticStage.Names, DiagnosticSeverity.Error, "Missing declaration", "the policy declares no `{0}`");
 
-        /// <summary>MR0108: an aggregate over something that is not a collection.</summary>
-        public static readonly DiagnosticDescriptor UnknownCollection = Make("MR0108", DiagnosticStage.Names, DiagnosticSeverity.Error, "Unknown collection", "unknown collection `{0}`; expected positions, holdings or debts");
+        /// <summary>MR0108: an aggregate over something that is neither a collection nor a table.</summary>
+        public static readonly DiagnosticDescriptor UnknownCollection = Make("MR0108", DiagnosticStage.Names, DiagnosticSeverity.Error, "Unknown collection", "unknown collection `{0}`; expected positions, holdings, debts or a table keyed by asset or symbol");
 
         /// <summary>MR0109: an unknown rounding mode.</summary>
         public static readonly DiagnosticDescriptor UnknownRoundingMode = Make("MR0109", DiagnosticStage.Names, DiagnosticSeverity.Error, "Unknown rounding mode", "unknown rounding mode `{0}`; expected half_up, half_even, down or up");
@@ -157,6 +157,9 @@ namespace MarginRules.Language.Diagnostics
 
         /// <summary>MR0311: a table used without choosing a column.</summary>
         public static readonly DiagnosticDescriptor MissingColumn = Make("MR0311", DiagnosticStage.Tables, DiagnosticSeverity.Error, "Missing column", "choose a column of table `{0}`: {1}");
+
+        /// <summary>MR0312: an aggregate over a tag or bracket table, whose rows have no text key to iterate.</summary>
+        public static readonly DiagnosticDescriptor TableNotIterable = Make("MR0312", DiagnosticStage.Tables, DiagnosticSeverity.Error, "Table cannot be iterated", "an aggregate cannot iterate table `{0}`, keyed by {1}; only tables keyed by asset or symbol have rows to iterate");
 
         // ---- MR04xx: lints ----
 

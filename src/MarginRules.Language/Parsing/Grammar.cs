@@ -102,7 +102,7 @@ namespace MarginRules.Language.Parsing
                           from variable in Identifier
                           from kw in Tok(TokenKind.In)
                           select (name, variable)).Try()
-            from collection in Identifier.Named("collection (positions, holdings or debts)")
+            from collection in Identifier.Named("collection (positions, holdings, debts or a table)")
             from filter in Tok(TokenKind.Where).IgnoreThen(Expression).OrNone()
             from body in Tok(TokenKind.Colon).IgnoreThen(Expression).OrNone()
             from rp in Tok(TokenKind.RParen)

@@ -10,21 +10,24 @@ namespace MarginRules.Compilation;
 internal sealed partial class LinqExpressionCompiler
 {
     /// <summary>
-    /// An aggregate as an indexed loop over a copy of the account's ImmutableArray: no enumerator, no closure. The
-    /// accumulation repeats the reference evaluator's: sums start from 0, min and max keep the first of equal values,
-    /// and any/all stop at the first decisive item.
+    /// An aggregate as an indexed loop over a copy of the account's ImmutableArray (or over a table's row keys, a
+    /// string array): no enumerator, no closure. The accumulation repeats the reference evaluator's: sums start from
+    /// 0, min and max keep the first of equal values, and any/all stop at the first decisive item.
     /// </summary>
     private Expression Aggregate(BoundAggregate aggregate)
     {
-        var collection = Members.Collection(aggregate.Variable.Collection!.Value);
-        var items = Expression.Variable(collection.ArrayType, "items");
+        var rows = aggregate.Variable.Table;
+        var collection = rows == null ? Members.Collection(aggregate.Variable.Collection!.Value) : null;
+        var items = Expression.Variable(collection?.ArrayType ?? typeof(string[]), "items");
         var count = Expression.Variable(typeof(int), "count");
         var index = Expression.Variable(typeof(int), "index");
-        var item = Expression.Variable(collection.ItemType, aggregate.Variable.Name);
+        var item = Expression.Variable(collection?.ItemType ?? typeof(string), aggregate.Variable.Name);
         var exit = Expression.Label("exit");
         var next = Expression.Label("next");
         var locals = new List<ParameterExpression> { items, count, index, item };
-        var (setup, step) = IndexedLoop(collection, items, count, index, item, exit);
+        var (setup, step) = collection != null
+            ? IndexedLoop(collection, items, count, index, item, exit)
+            : IndexedLoop(Hoisted(Table(rows!).Keys, typeof(string[])), Expression.ArrayLength, Expression.ArrayIndex, items, count, index, item, exit);
 
         Expression result;
         var outer = BindVariable(aggregate.Variable, item);
@@ -101,18 +104,28 @@ internal sealed partial class LinqExpressionCompiler
 
     /// <summary>The start of an indexed loop over the account's collection: the set-up, and a step that stops at the end and loads the next item.</summary>
     private (List<Expression> Setup, List<Expression> Step) IndexedLoop(
-        CollectionMembers collection, ParameterExpression items, ParameterExpression count, ParameterExpression index, ParameterExpression item, LabelTarget exit)
+        CollectionMembers collection, ParameterExpression items, ParameterExpression count, ParameterExpression index, ParameterExpression item, LabelTarget exit) =>
+        IndexedLoop(
+            Expression.Property(_account, collection.AccountProperty),
+            array => Expression.Property(array, nameof(System.Collections.Immutable.ImmutableArray<int>.Length)),
+            (array, at) => Expression.Property(array, collection.Indexer, at),
+            items, count, index, item, exit);
+
+    /// <summary>The start of an indexed loop over <paramref name="source"/>, read through its length and element accessors.</summary>
+    private static (List<Expression> Setup, List<Expression> Step) IndexedLoop(
+        Expression source, Func<Expression, Expression> length, Func<Expression, Expression, Expression> element,
+        ParameterExpression items, ParameterExpression count, ParameterExpression index, ParameterExpression item, LabelTarget exit)
     {
         var setup = new List<Expression>
         {
-            Expression.Assign(items, Expression.Property(_account, collection.AccountProperty)),
-            Expression.Assign(count, Expression.Property(items, nameof(System.Collections.Immutable.ImmutableArray<int>.Length))),
+            Expression.Assign(items, source),
+            Expression.Assign(count, length(items)),
             Expression.Assign(index, Expression.Constant(0)),
         };
         var step = new List<Expression>
         {
             Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(exit)),
-            Expression.Assign(item, Expression.Property(items, collection.Indexer, index)),
+            Expression.Assign(item, element(items, index)),
             Expression.Assign(index, Expression.Increment(index)),
         };
         return (setup, step);

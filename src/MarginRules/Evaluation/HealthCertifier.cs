@@ -928,19 +928,28 @@ internal sealed class HealthCertifier
 
         private Node Aggregate(BoundAggregate a)
         {
-            var slot = IndexSlots++;
-            var had = _indexes.TryGetValue(a.Variable, out var outer);
-            _indexes[a.Variable] = slot;
+            // A table's rows bind their keys, exact texts, in a value slot; a collection's items their index.
+            string[]? keys = null;
+            if (a.Variable.Table is { } table)
+            {
+                keys = new string[table.Keys.Count];
+                for (var k = 0; k < keys.Length; k++) keys[k] = table.Keys[k];
+            }
+
+            var names = keys == null ? _indexes : _values;
+            var slot = keys == null ? IndexSlots++ : ValueSlots++;
+            var had = names.TryGetValue(a.Variable, out var outer);
+            names[a.Variable] = slot;
             var filter = a.Filter == null ? null : Build(a.Filter);
             var body = a.Body == null ? null : Build(a.Body);
-            if (had) _indexes[a.Variable] = outer;
-            else _indexes.Remove(a.Variable);
+            if (had) names[a.Variable] = outer;
+            else names.Remove(a.Variable);
 
             var collection = a.Variable.Collection;
             var kind = a.Kind;
             return s =>
             {
-                var count = collection switch
+                var count = keys?.Length ?? collection switch
                 {
                     CollectionKind.Positions => s.PositionCount,
                     CollectionKind.Holdings => s.Holdings.Count,
@@ -954,7 +963,8 @@ internal sealed class HealthCertifier
                 var maybe = 0;
                 for (var i = 0; i < count && !s.Failed; i++)
                 {
-                    s.Indexes[slot] = i;
+                    if (keys == null) s.Indexes[slot] = i;
+                    else s.Values[slot] = new Range(keys[i]);
                     var kept = filter == null ? Range.True : filter(s);
                     if (kept.IsFalse) continue;
                     var certain = kept.IsTrue;

@@ -298,7 +298,9 @@ internal sealed class ReferenceProgram : PolicyProgram
 
         private object Aggregate(BoundAggregate a)
         {
-            var count = a.Variable.Collection switch
+            // A table's rows bind their keys in row order (the default row is not one); a collection's items their index.
+            var keys = a.Variable.Table?.Keys;
+            var count = keys?.Count ?? a.Variable.Collection switch
             {
                 CollectionKind.Positions => _account.Positions.Length,
                 CollectionKind.Holdings => _account.Holdings.Length,
@@ -313,7 +315,7 @@ internal sealed class ReferenceProgram : PolicyProgram
             var first = true;
             for (var i = 0; i < count; i++)
             {
-                _bindings[mark] = (a.Variable, i);
+                _bindings[mark] = (a.Variable, keys == null ? i : keys[i]);
                 if (a.Filter != null && !(bool)Evaluate(a.Filter)) continue;
                 switch (a.Kind)
                 {

@@ -16,11 +16,12 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     [Fact]
     public void Compiled_program_agrees_with_the_reference_on_random_policies_and_accounts()
     {
-        long evaluations = 0, completed = 0, called = 0, liquidated = 0, ranked = 0;
+        long evaluations = 0, completed = 0, called = 0, liquidated = 0, ranked = 0, tableRows = 0;
         Gen.Select(PolicyGenerator.Policy, AccountGenerator.Market, AccountGenerator.Account.Array[AccountsPerPolicy])
             .Sample((text, market, accounts) =>
             {
                 var policy = ExamplePolicies.Check(text, "generated.margin");
+                if (TableRowAggregate.IsMatch(text)) Interlocked.Increment(ref tableRows);
                 var layout = new FrameLayout(policy);
                 var reference = new ReferenceProgram(policy, layout);
                 var compiled = new LinqProgram(policy, layout);
@@ -40,7 +41,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             }, iter: Policies, print: Describe);
 
         output.WriteLine($"{Policies} policies × {AccountsPerPolicy} accounts: {evaluations} evaluations, {completed} ran to the end " +
-            $"({called} margin calls, {liquidated} liquidations, {ranked} with ADL ranks), {evaluations - completed} failed in both programs");
+            $"({called} margin calls, {liquidated} liquidations, {ranked} with ADL ranks; {tableRows} policies over table rows), {evaluations - completed} failed in both programs");
 
         // Guards against a generator that only produces failing accounts, which would agree trivially.
         evaluations.ShouldBe((long)Policies * AccountsPerPolicy);
@@ -48,7 +49,11 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         called.ShouldBeGreaterThan(0);
         liquidated.ShouldBeGreaterThan(0);
         ranked.ShouldBeGreaterThan(0);
+        tableRows.ShouldBeGreaterThan(0, "some policies aggregate over a table's rows");
     }
+
+    // The generator names aggregate variables x0, x1, … and tables t0, t1, ….
+    private static readonly System.Text.RegularExpressions.Regex TableRowAggregate = new(@"\(x\d+ in t\d+[ :)]");
 
     private static string Describe((string Policy, Market Market, Account[] Accounts) sample)
     {

@@ -162,7 +162,7 @@ internal static class PolicyTextGenerator
     private static Gen<GeneratedExpression> Aggregate(Gen<GeneratedExpression> sub) => Gen.Select(
         Gen.OneOf("sum", "min", "max", "count", "any", "all"),
         Variable,
-        Gen.OneOf("positions", "holdings", "debts"),
+        Gen.Frequency<string>((3, Gen.OneOf("positions", "holdings", "debts")), (1, Identifier)),
         Opt(Gen.Select(Gap, sub, (g, e) => g + "where" + g + e.Text)),
         Opt(Gen.Select(Tight, sub, (g, e) => g + ":" + g + e.Text)),
         Tight,

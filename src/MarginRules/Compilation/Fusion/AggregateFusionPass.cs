@@ -139,7 +139,8 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
     private static bool Fusable(BoundAggregate aggregate, Dictionary<LetSymbol, int> order, out int latestLet)
     {
         latestLet = -1;
-        if (aggregate.Kind is AggregateKind.Any or AggregateKind.All) return false;
+        // A table's rows are not the account's items: such a loop reads no item price to share.
+        if (aggregate.Kind is AggregateKind.Any or AggregateKind.All || aggregate.Variable.Table != null) return false;
         var scan = new DependencyScan(aggregate.Variable, order);
         var fusable = (aggregate.Filter == null || scan.Visit(aggregate.Filter)) && (aggregate.Body == null || scan.Visit(aggregate.Body));
         latestLet = scan.LatestLet;

@@ -11,5 +11,8 @@ namespace MarginRules.Language.Binding
 
         /// <summary>Rounds the account's margin call has been outstanding (count).</summary>
         CallRounds,
+
+        /// <summary>Rounds since a cascade last liquidated the account, 0 if it never did (count).</summary>
+        RoundsSinceLiquidation,
     }
 }

@@ -153,7 +153,11 @@ namespace MarginRules.Language.Binding
                 {
                     if (_constantContext) return NotConstant(m);
                     if (BindingFacts.AccountFields.TryGetValue(member, out var field))
+                    {
+                        if (field.Field == AccountField.RoundsSinceLiquidation) _policy.ReadsRoundsSinceLiquidation = true;
                         return new BoundAccountField(field.Type, m.Span, field.Field);
+                    }
+
                     _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownMember, m.Member.Span, Suggest(member, BindingFacts.AccountFields.Keys), "the account", member);
                     return Error(m.Span);
                 }

@@ -34,6 +34,7 @@ namespace MarginRules.Language.Binding
             ["wallet"] = (AccountField.Wallet, PolicyType.MoneyType),
             ["tags"] = (AccountField.Tags, PolicyType.TagsType),
             ["call_rounds"] = (AccountField.CallRounds, PolicyType.CountType),
+            ["rounds_since_liquidation"] = (AccountField.RoundsSinceLiquidation, PolicyType.CountType),
         };
 
         /// <summary>The built-in function names with their arity as shown in messages.</summary>

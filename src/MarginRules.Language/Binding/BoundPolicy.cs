@@ -55,5 +55,8 @@ namespace MarginRules.Language.Binding
 
         /// <summary>The auto-deleveraging ranking, if declared.</summary>
         public AdlRule? Adl { get; internal set; }
+
+        /// <summary>True when the policy reads <c>account.rounds_since_liquidation</c>, which changes every round.</summary>
+        public bool ReadsRoundsSinceLiquidation { get; internal set; }
     }
 }

@@ -19,6 +19,7 @@ public sealed class AccountTable : IReadOnlyList<Account>
         Ids = b.Ids;
         Wallets = b.Wallets;
         CallRoundsOf = b.CallRounds;
+        SinceLiquidationOf = b.SinceLiquidation;
         TagsOf = b.Tags;
         PositionEnd = b.PositionEnd;
         HoldingEnd = b.HoldingEnd;
@@ -48,6 +49,7 @@ public sealed class AccountTable : IReadOnlyList<Account>
             return new Account(Ids[index], Wallets[index], Positions(index), Holdings(index), Debts(index), TagsOf[index].IsDefault ? ImmutableArray<string>.Empty : TagsOf[index])
             {
                 CallRounds = CallRoundsOf[index],
+                RoundsSinceLiquidation = SinceLiquidationOf?[index] ?? 0,
             };
         }
     }
@@ -76,6 +78,9 @@ public sealed class AccountTable : IReadOnlyList<Account>
     internal decimal[] Wallets { get; }
 
     internal int[] CallRoundsOf { get; }
+
+    // Null while every account has 0: most populations were never liquidated.
+    internal int[]? SinceLiquidationOf { get; }
 
     internal ImmutableArray<string>[] TagsOf { get; }
 
@@ -176,6 +181,8 @@ public sealed class AccountTable : IReadOnlyList<Account>
 
         internal int[] CallRounds { get; private set; }
 
+        internal int[]? SinceLiquidation { get; private set; }
+
         internal ImmutableArray<string>[] Tags { get; private set; }
 
         internal int[] PositionEnd { get; private set; }
@@ -211,8 +218,10 @@ public sealed class AccountTable : IReadOnlyList<Account>
         /// <summary>Starts the next account; the items added after it belong to it. Ids are unique within a table.</summary>
         /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
         /// <exception cref="ArgumentException">An earlier account has the same id.</exception>
-        public Builder AddAccount(string id, decimal wallet, ImmutableArray<string> tags = default, int callRounds = 0)
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="roundsSinceLiquidation"/> is negative.</exception>
+        public Builder AddAccount(string id, decimal wallet, ImmutableArray<string> tags = default, int callRounds = 0, int roundsSinceLiquidation = 0)
         {
+            ArgumentOutOfRangeException.ThrowIfNegative(roundsSinceLiquidation);
             ArgumentNullException.ThrowIfNull(id);
             Usable();
             if (!_ids!.Add(id)) throw new ArgumentException($"account id `{id}` is given twice", nameof(id));
@@ -221,6 +230,12 @@ public sealed class AccountTable : IReadOnlyList<Account>
             Ids[i] = id;
             Wallets[i] = wallet;
             CallRounds[i] = callRounds;
+            if (roundsSinceLiquidation != 0)
+            {
+                SinceLiquidation ??= new int[Ids.Length];
+                SinceLiquidation[i] = roundsSinceLiquidation;
+            }
+
             Tags[i] = tags.IsDefaultOrEmpty ? default : tags;
             PositionEnd[i] = _positions;
             HoldingEnd[i] = _holdings;
@@ -300,7 +315,7 @@ public sealed class AccountTable : IReadOnlyList<Account>
         public Builder Add(Account account)
         {
             ArgumentNullException.ThrowIfNull(account);
-            AddAccount(account.Id, account.Wallet, account.Tags, account.CallRounds);
+            AddAccount(account.Id, account.Wallet, account.Tags, account.CallRounds, account.RoundsSinceLiquidation);
             foreach (var p in account.Positions) AddPosition(p.Symbol, p.Size, p.EntryPrice, p.Isolated, p.IsolatedMargin);
             foreach (var h in account.Holdings) AddHolding(h.Asset, h.Quantity);
             foreach (var d in account.Debts) AddDebt(d.Asset, d.Quantity);
@@ -344,6 +359,7 @@ public sealed class AccountTable : IReadOnlyList<Account>
             Ids = Resized(Ids, capacity);
             Wallets = Resized(Wallets, capacity);
             CallRounds = Resized(CallRounds, capacity);
+            if (SinceLiquidation != null) SinceLiquidation = Resized(SinceLiquidation, capacity);
             Tags = Resized(Tags, capacity);
             PositionEnd = Resized(PositionEnd, capacity);
             HoldingEnd = Resized(HoldingEnd, capacity);

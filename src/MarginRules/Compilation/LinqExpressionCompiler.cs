@@ -388,6 +388,7 @@ internal sealed partial class LinqExpressionCompiler
     {
         AccountField.Wallet => Expression.Property(_account, nameof(Account.Wallet)),
         AccountField.CallRounds => Expression.Call(Members.FromCount, Expression.Property(_account, nameof(Account.CallRounds))),
+        AccountField.RoundsSinceLiquidation => Expression.Call(Members.FromCount, Expression.Property(_account, nameof(Account.RoundsSinceLiquidation))),
         _ => throw new InvalidOperationException("account.tags is not a value"),
     };
 

@@ -12,7 +12,7 @@ namespace MarginRules.Data;
 public static class AccountJson
 {
     private static readonly string[] PortfolioFields = ["accounts"];
-    private static readonly string[] AccountFields = ["id", "wallet", "positions", "holdings", "debts", "tags", "call_rounds"];
+    private static readonly string[] AccountFields = ["id", "wallet", "positions", "holdings", "debts", "tags", "call_rounds", "rounds_since_liquidation"];
     private static readonly string[] PositionFields = ["symbol", "size", "entry_price", "isolated", "isolated_margin"];
     private static readonly string[] BalanceFields = ["asset", "quantity"];
 
@@ -89,6 +89,7 @@ public static class AccountJson
         var debts = ImmutableArray<Debt>.Empty;
         var tags = ImmutableArray<string>.Empty;
         var callRounds = 0;
+        var sinceLiquidation = 0;
         foreach (var field in node.AsRecord())
         {
             switch (field.Name)
@@ -100,13 +101,14 @@ public static class AccountJson
                 case "debts": debts = ReadAll(field, e => { var (asset, quantity) = ReadBalance(e, market); return new Debt(asset, quantity); }); break;
                 case "tags": tags = ReadAll(field, e => e.AsString()); break;
                 case "call_rounds": callRounds = field.AsCount(); break;
+                case "rounds_since_liquidation": sinceLiquidation = field.AsCount(); break;
                 default: throw field.UnknownField(AccountFields);
             }
         }
 
         // The id's node is handed back so a portfolio can place a duplicate-id error on it.
         idNode = idField ?? throw node.MissingField("id");
-        return new Account(id!, wallet, positions, holdings, debts, tags) { CallRounds = callRounds };
+        return new Account(id!, wallet, positions, holdings, debts, tags) { CallRounds = callRounds, RoundsSinceLiquidation = sinceLiquidation };
     }
 
     private static Position ReadPosition(DataNode node, Market? market)

@@ -623,6 +623,11 @@ internal sealed class HealthCertifier
                     {
                         AccountField.Wallet => s => s.Wallet,
                         AccountField.CallRounds => s => new Range(s.Account.CallRounds, s.Account.CallRounds),
+                        // The count only grows until the next liquidation, which ends the certificate; 0 (never
+                        // liquidated) stays 0 until then. So a proof holds for every later round.
+                        AccountField.RoundsSinceLiquidation => s => s.Account.RoundsSinceLiquidation == 0
+                            ? new Range(0, 0)
+                            : new Range(s.Account.RoundsSinceLiquidation, int.MaxValue),
                         _ => Failing(),
                     };
                 case BoundItemField f: return ItemField(f);

@@ -175,6 +175,7 @@ internal sealed class ReferenceProgram : PolicyProgram
                     {
                         AccountField.Wallet => _account.Wallet,
                         AccountField.CallRounds => (decimal)_account.CallRounds,
+                        AccountField.RoundsSinceLiquidation => (decimal)_account.RoundsSinceLiquidation,
                         _ => throw new InvalidOperationException("account.tags is not a value"),
                     };
                 case BoundItemField f: return ItemField(f);

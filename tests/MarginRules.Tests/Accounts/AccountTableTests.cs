@@ -20,14 +20,15 @@ public sealed class AccountTableTests
                 Gen.Select(Gen.Int[0, 4], Amounts).Array[0, 3],
                 Gen.Select(Gen.Int[0, 4], Amounts).Array[0, 3],
                 Gen.Int[0, 2].Select(t => new[] { "vip", "retail", "x;y" }[t]).Array[0, 2],
-                Gen.Int[0, 3])
-            .Select((wallet, positions, holdings, debts, tags, callRounds) => new Account(
+                Gen.Int[0, 3],
+                Gen.Int[0, 2])
+            .Select((wallet, positions, holdings, debts, tags, callRounds, sinceLiquidation) => new Account(
                 "id",
                 wallet,
                 positions.Select(p => new Position(Symbols[p.Item1], p.Item2, p.Item3, p.Item4, p.Item4 ? p.Item5 : 0m)).ToImmutableArray(),
                 holdings.Select(h => new Holding(Symbols[h.Item1], h.Item2)).ToImmutableArray(),
                 debts.Select(d => new Debt(Symbols[d.Item1], d.Item2)).ToImmutableArray(),
-                tags.ToImmutableArray()) { CallRounds = callRounds });
+                tags.ToImmutableArray()) { CallRounds = callRounds, RoundsSinceLiquidation = sinceLiquidation });
 
     [Fact]
     public void A_table_hands_back_the_records_it_was_built_from_digit_for_digit()
@@ -70,6 +71,6 @@ public sealed class AccountTableTests
 
     /// <summary>Every field, decimals with their scale: records compare their collections by reference.</summary>
     private static string Describe(Account a) => string.Create(CultureInfo.InvariantCulture,
-        $"{a.Id}|{a.Wallet}|{a.CallRounds}|{string.Join(',', a.Tags)}|{string.Join(',', a.Positions.Select(p => $"{p.Symbol}/{p.Size}/{p.EntryPrice}/{p.Isolated}/{p.IsolatedMargin}"))}|" +
+        $"{a.Id}|{a.Wallet}|{a.CallRounds}|{a.RoundsSinceLiquidation}|{string.Join(',', a.Tags)}|{string.Join(',', a.Positions.Select(p => $"{p.Symbol}/{p.Size}/{p.EntryPrice}/{p.Isolated}/{p.IsolatedMargin}"))}|" +
         $"{string.Join(',', a.Holdings.Select(h => $"{h.Asset}/{h.Quantity}"))}|{string.Join(',', a.Debts.Select(d => $"{d.Asset}/{d.Quantity}"))}");
 }

@@ -17,6 +17,13 @@ namespace MarginRules.Tests.Cascade;
 public sealed class StructOfArraysEquivalenceTests
 {
     private static readonly MarginPolicy Perps = MarginPolicy.Compile(TestData.ExamplePolicy("binance-btcusdt.margin"), "binance-btcusdt.margin");
+    // Hyperliquid with 10 s rounds and a 5,000 partial threshold, so partial cuts and the cooldown after them, which
+    // reads account.rounds_since_liquidation, happen on these small accounts.
+    private static readonly MarginPolicy Hyper = MarginPolicy.Compile(TestData.ExamplePolicy("hyperliquid.margin"), "hyperliquid.margin", new CompileOptions
+    {
+        Parameters = new Dictionary<string, object> { ["round_seconds"] = 10m, ["partial_threshold"] = 5_000m },
+    });
+
     private static readonly MarginPolicy RegT = MarginPolicy.Compile(TestData.ExamplePolicy("regt-finra-4210.margin"), "regt-finra-4210.margin");
     private static readonly string[] Coins = ["BTC", "ETH", "SOL"];
     private static readonly decimal[] CoinPrices = [40_000m, 2_000m, 100m];
@@ -57,7 +64,7 @@ public sealed class StructOfArraysEquivalenceTests
         Assets = Coins.Select((c, a) => new AssetSetup(c, CoinPrices[a], new LinearImpact(impact / 1_000_000_000m / CoinPrices[a])))
             .Concat([new AssetSetup("STOCK", 100m, new LinearImpact(impact / 100_000_000m)), new AssetSetup("RISK", 1m, new LinearImpact(impact / 10_000_000m)), CascadeTestKit.Usd])
             .ToArray(),
-        Instruments = Coins.Select(c => new InstrumentSetup(c + "USDT", c)).ToArray(),
+        Instruments = Coins.Select(c => new InstrumentSetup(c + "USDT", c)).Concat(Coins.Select(c => new InstrumentSetup(c + "-PERP", c))).ToArray(),
         Venues =
         [
             new VenueSetup("perps", Perps, traders, insurance),
@@ -67,11 +74,21 @@ public sealed class StructOfArraysEquivalenceTests
                 Response = new MarginCallResponse(0.5m, 0.8m, seed),
             },
             new VenueSetup("banks", CascadeTestKit.Bank(), banks, insurance / 10m),
+            new VenueSetup("hyper", Hyper, HyperAccounts(traders), insurance / 2m),
         ],
         Shock = new ShockPath(
             new Shock(Coins.Select(c => new KeyValuePair<string, decimal>(c, -coinDrop / 100m)).Append(new("STOCK", -stockDrop / 100m)).Append(new("RISK", -stockDrop / 200m))),
             new Shock(new Dictionary<string, decimal> { ["BTC"] = -coinDrop / 300m })),
     };
+
+    /// <summary>The traders again on Hyperliquid, every third one liquidated one or two rounds before the run.</summary>
+    private static Account[] HyperAccounts(Account[] traders) =>
+        traders.Select((t, i) => t with
+        {
+            Id = "h" + t.Id,
+            Positions = [.. t.Positions.Select(p => p with { Symbol = p.Symbol.Replace("USDT", "-PERP", StringComparison.Ordinal) })],
+            RoundsSinceLiquidation = i % 3,
+        }).ToArray();
 
     private static readonly Gen<Account[]> Banks =
         Gen.Select(Gen.Int[1_000, 10_000], Gen.Int[200, 1_100]).Array[0, 20]
@@ -158,7 +175,7 @@ public sealed class StructOfArraysEquivalenceTests
 
         foreach (var venue in r.FinalAccounts.OrderBy(k => k.Key, StringComparer.Ordinal))
             foreach (var a in venue.Value)
-                sb.Append(CultureInfo.InvariantCulture, $"{a.Id}:{a.CallRounds}:{string.Join(',', a.Positions.Select(p => $"{p.Symbol}/{p.EntryPrice}/{p.Isolated}/{p.IsolatedMargin}"))}:{string.Join(',', a.Holdings.Select(h => h.Asset))}:{string.Join(',', a.Debts.Select(d => d.Asset))}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{a.Id}:{a.CallRounds}:{a.RoundsSinceLiquidation}:{string.Join(',', a.Positions.Select(p => $"{p.Symbol}/{p.EntryPrice}/{p.Isolated}/{p.IsolatedMargin}"))}:{string.Join(',', a.Holdings.Select(h => h.Asset))}:{string.Join(',', a.Debts.Select(d => d.Asset))}\n");
         foreach (var kv in r.FinalPrices.OrderBy(k => k.Key, StringComparer.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value};");
         var s = r.Summary;
         sb.Append(CultureInfo.InvariantCulture, $"\n{s.TotalLiquidated}|{s.AccountsLiquidated}|{s.BadDebt}|{s.InsuranceDrawn}|{s.AdlEvents}|{s.SocializedLoss}|{s.MarginCalls}|{s.Rounds}|{s.StopReason}");

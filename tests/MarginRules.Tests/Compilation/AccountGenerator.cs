@@ -27,8 +27,9 @@ internal static class AccountGenerator
         from debts in Gen.Select(Symbol, Amount(0, 500_000, 6)).Select((asset, quantity) => new Debt(asset, quantity)).Array[0, 3]
         from tags in Gen.Bool.Array[PolicyGenerator.Tags.Length]
         from callRounds in Gen.Int[0, 4]
+        from sinceLiquidation in Gen.Int[0, 3]
         select new Account("generated", wallet, [.. positions], [.. holdings], [.. debts],
-            [.. PolicyGenerator.Tags.Where((_, i) => tags[i])]) { CallRounds = callRounds };
+            [.. PolicyGenerator.Tags.Where((_, i) => tags[i])]) { CallRounds = callRounds, RoundsSinceLiquidation = sinceLiquidation };
 
     private static Gen<Position> Position =>
         from symbol in Symbol

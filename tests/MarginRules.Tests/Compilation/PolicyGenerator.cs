@@ -302,6 +302,7 @@ internal static class PolicyGenerator
         if (unit == Unit.Ratio)
         {
             options.Add(1, () => Gen.Const("account.call_rounds"));
+            options.Add(1, () => Gen.Const("account.rounds_since_liquidation"));
             options.Add(1, () => SymbolLiteral.Select(s => $"volatility({s})"));
         }
 

@@ -60,7 +60,7 @@ public sealed class AccountJsonErrorTests
         var m = MarkedJson.Parse("""{ "accounts": [ { "id": "a1", ‸"balance": 5 } ] }""");
 
         Fail(m).ShouldReport(m, "accounts[0].balance",
-            "portfolio.json:1:31: error: unknown field \"balance\"; known fields are \"id\", \"wallet\", \"positions\", \"holdings\", \"debts\", \"tags\", \"call_rounds\" (at accounts[0].balance)");
+            "portfolio.json:1:31: error: unknown field \"balance\"; known fields are \"id\", \"wallet\", \"positions\", \"holdings\", \"debts\", \"tags\", \"call_rounds\", \"rounds_since_liquidation\" (at accounts[0].balance)");
     }
 
     [Fact]
@@ -225,6 +225,17 @@ public sealed class AccountJsonErrorTests
         var m = MarkedJson.Parse("""{ "accounts": [ { "id": "a1", "call_rounds": ‸-1 } ] }""");
 
         Fail(m).ShouldReport(m, "accounts[0].call_rounds", "portfolio.json:1:46: error: call_rounds must not be negative, found -1 (at accounts[0].call_rounds)");
+    }
+
+    [Fact]
+    public void Rounds_since_liquidation_must_be_whole_and_not_negative()
+    {
+        // `{ "accounts": [ { "id": "a1", "rounds_since_liquidation": ` is 58 characters, so the value is at column 59.
+        var m = MarkedJson.Parse("""{ "accounts": [ { "id": "a1", "rounds_since_liquidation": ‸-2 } ] }""");
+        Fail(m).ShouldReport(m, "accounts[0].rounds_since_liquidation", "portfolio.json:1:59: error: rounds_since_liquidation must not be negative, found -2 (at accounts[0].rounds_since_liquidation)");
+
+        m = MarkedJson.Parse("""{ "accounts": [ { "id": "a1", "rounds_since_liquidation": ‸0.5 } ] }""");
+        Fail(m).ShouldReport(m, "accounts[0].rounds_since_liquidation", "portfolio.json:1:59: error: rounds_since_liquidation must be a whole number, found 0.5 (at accounts[0].rounds_since_liquidation)");
     }
 
     [Fact]

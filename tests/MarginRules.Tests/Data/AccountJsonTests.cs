@@ -106,11 +106,12 @@ public sealed class AccountJsonTests
     [Fact]
     public void Reads_a_negative_wallet_and_a_whole_number_written_with_a_fraction()
     {
-        var account = AccountJson.ParseAccount("""{ "id": "a1", "wallet": -250.75, "call_rounds": 3.0 }""");
+        var account = AccountJson.ParseAccount("""{ "id": "a1", "wallet": -250.75, "call_rounds": 3.0, "rounds_since_liquidation": 2 }""");
 
         // A cash loan is a negative wallet; 3.0 is the whole number 3.
         account.Wallet.ShouldBe(-250.75m);
         account.CallRounds.ShouldBe(3);
+        account.RoundsSinceLiquidation.ShouldBe(2);
     }
 
     [Fact]

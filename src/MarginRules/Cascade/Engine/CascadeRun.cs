@@ -142,6 +142,7 @@ internal sealed class CascadeRun
         for (var round = 1; round <= _options.MaxRounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            foreach (var venue in _venues) venue.Round = round;
             moved |= ApplyShock(round);
             var market = BuildMarket();
             var prices = _assets.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => _prices[x.i], StringComparer.Ordinal);
@@ -153,11 +154,15 @@ internal sealed class CascadeRun
             if (_certify) CertifyHealthy(round, cancellationToken);
             foreach (var venue in _venues)
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
-                    if (!venue.Liquidated[venue.LiquidatedThisRound[i]])
+                {
+                    var liquidated = venue.LiquidatedThisRound[i];
+                    venue.LastLiquidation[liquidated] = round;
+                    if (!venue.Liquidated[liquidated])
                     {
-                        venue.Liquidated[venue.LiquidatedThisRound[i]] = true;
+                        venue.Liquidated[liquidated] = true;
                         liquidatedAccounts++;
                     }
+                }
 
             var impactMoved = ApplyImpact(reduced.Sales);
             Ledger.Check(start, Totals(cancellationToken), round, _assets, _instruments);
@@ -195,6 +200,8 @@ internal sealed class CascadeRun
             }
         }
 
+        // The final accounts count rounds since a liquidation as the next round would read them.
+        foreach (var venue in _venues) venue.Round = rounds.Count + 1;
         return new CascadeResult(rounds, Summarise(rounds, stop, liquidatedAccounts), FinalAccounts(), ByAsset(_prices));
     }
 
@@ -385,11 +392,13 @@ internal sealed class CascadeRun
         // In a round likely to need ADL (the first, and any after a round that did), healthy accounts are ranked from
         // the frame their evaluation just filled, which saves evaluating them again should ADL be needed.
         var eager = venue.RankedInRound != null && (round == 1 || _adlLastRound[venue.Index]);
+        var ages = policy.Checked.ReadsRoundsSinceLiquidation;
         var frame = policy.CreateFrame();
         for (var i = partition.Start; i < partition.End; i++)
         {
-            // An account is evaluated when its own state changed or a price it depends on moved.
-            if (!venue.Dirty[i] && (NeededAssets(venue, i) & moved) == 0)
+            // An account is evaluated when its own state changed or a price it depends on moved, or, when the policy
+            // reads account.rounds_since_liquidation, once it has been liquidated: that count changes every round.
+            if (!venue.Dirty[i] && (NeededAssets(venue, i) & moved) == 0 && !(ages && venue.LastLiquidation[i] != VenueState.NeverLiquidated))
             {
                 if (venue.Status[i] == MarginStatus.MarginCall) outcome.CallsRunning |= StillRunning(venue, i);
                 continue;

@@ -38,6 +38,7 @@ internal sealed class VenueState
         Count = n;
         Wallets = new decimal[n];
         CallRounds = new int[n];
+        LastLiquidation = new int[n];
         Reserves = new decimal[n];
         AssetMasks = new ulong[n];
         Status = new MarginStatus[n];
@@ -113,6 +114,7 @@ internal sealed class VenueState
             var a = accounts[i];
             Wallets[i] = a.Wallet;
             CallRounds[i] = a.CallRounds;
+            LastLiquidation[i] = LastLiquidationOf(a.RoundsSinceLiquidation);
             PositionStart[i] = positions;
             PositionCount[i] = a.Positions.Length;
             foreach (var p in a.Positions)
@@ -161,6 +163,10 @@ internal sealed class VenueState
 
         Array.Copy(table.Wallets, Wallets, Count);
         Array.Copy(table.CallRoundsOf, CallRounds, Count);
+        if (table.SinceLiquidationOf is { } since)
+            for (var i = 0; i < Count; i++) LastLiquidation[i] = LastLiquidationOf(since[i]);
+        else
+            Array.Fill(LastLiquidation, NeverLiquidated);
         Array.Copy(table.PositionSize, PositionSize, PositionSize.Length);
         Array.Copy(table.PositionEntry, PositionEntry, PositionEntry.Length);
         if (PositionIsolated != null)
@@ -218,6 +224,23 @@ internal sealed class VenueState
     public decimal[] Wallets { get; }
 
     public int[] CallRounds { get; }
+
+    /// <summary>Stands for "never" in <see cref="LastLiquidation"/>.</summary>
+    public const int NeverLiquidated = int.MinValue;
+
+    /// <summary>
+    /// The round of the account's last liquidation, or <see cref="NeverLiquidated"/>. An account that arrives with
+    /// <see cref="Account.RoundsSinceLiquidation"/> k &gt; 0 was liquidated in "round" 1 − k, so round 1 reads k.
+    /// </summary>
+    public int[] LastLiquidation { get; }
+
+    /// <summary>The round being run, or the one after the last once the run is over: what <see cref="View"/> counts from.</summary>
+    public int Round { get; set; } = 1;
+
+    /// <summary>Rounds since the account's last liquidation as of <see cref="Round"/>; 0 if it never was.</summary>
+    public int RoundsSinceLiquidation(int i) => LastLiquidation[i] == NeverLiquidated ? 0 : Round - LastLiquidation[i];
+
+    private static int LastLiquidationOf(int roundsSince) => roundsSince == 0 ? NeverLiquidated : 1 - roundsSince;
 
     /// <summary>Off-venue cash each account holder can deposit on a call.</summary>
     public decimal[] Reserves { get; }
@@ -336,11 +359,16 @@ internal sealed class VenueState
         if (_records != null)
         {
             var original = _records[i];
-            if (!Touched[i]) return original;
-            if (!ItemsChanged[i]) return original with { Wallet = Wallets[i], CallRounds = CallRounds[i] };
+            var since = RoundsSinceLiquidation(i);
+            if (!Touched[i] && original.RoundsSinceLiquidation == since) return original;
+            if (!ItemsChanged[i]) return original with { Wallet = Wallets[i], CallRounds = CallRounds[i], RoundsSinceLiquidation = since };
         }
 
-        return new Account(Id(i), Wallets[i], Positions(i), Holdings(i), Debts(i), Tags(i)) { CallRounds = CallRounds[i] };
+        return new Account(Id(i), Wallets[i], Positions(i), Holdings(i), Debts(i), Tags(i))
+        {
+            CallRounds = CallRounds[i],
+            RoundsSinceLiquidation = RoundsSinceLiquidation(i),
+        };
     }
 
     private ImmutableArray<Position> Positions(int i)

@@ -154,6 +154,8 @@ internal sealed class RecordCascadeRun
                         liquidatedAccounts++;
                     }
 
+            AgeLiquidations();
+
             var impactMoved = ApplyImpact(reduced.Sales);
             Ledger.Check(start, Totals(), round, _assets, _instruments);
 
@@ -187,6 +189,27 @@ internal sealed class RecordCascadeRun
         }
 
         return new CascadeResult(rounds, Summarise(rounds, stop, liquidatedAccounts), FinalAccounts(), ByAsset(_prices));
+    }
+
+    /// <summary>
+    /// Counts the rounds since each account's last liquidation as the next round reads them: 1 after a liquidation in
+    /// this round, one more for an account liquidated before, 0 for one never liquidated. When the policy reads the
+    /// count, every account it is not 0 for is evaluated again, since its input changed.
+    /// </summary>
+    private void AgeLiquidations()
+    {
+        foreach (var venue in _venues)
+        {
+            var liquidated = new HashSet<int>(venue.LiquidatedThisRound);
+            var reads = venue.Policy.Checked.ReadsRoundsSinceLiquidation;
+            for (var i = 0; i < venue.Accounts.Length; i++)
+            {
+                var account = venue.Accounts[i];
+                var since = liquidated.Contains(i) ? 1 : account.RoundsSinceLiquidation > 0 ? account.RoundsSinceLiquidation + 1 : 0;
+                if (since != account.RoundsSinceLiquidation) venue.Accounts[i] = account with { RoundsSinceLiquidation = since };
+                if (reads && since > 0) venue.Dirty[i] = true;
+            }
+        }
     }
 
     // ---------- Shock and prices ----------

@@ -16,10 +16,10 @@ internal static class PolicyFuzz
         "in", "asc", "desc", "size", "all", "fraction", "restore", "to", "penalty", "chunk", "adl", "rank", "if", "then",
         "else", "and", "or", "not", "where", "true", "false", "money", "quantity", "price", "ratio", "count", "bool", "text",
         "asset", "symbol", "tag", "positions", "holdings", "debts", "liquidator", "insurance", "protocol", "account",
-        "wallet", "tags", "call_rounds", "rounds_since_liquidation", "call_expired", "sum", "min", "max", "any", "abs", "clamp", "floor", "ceil",
-        "round", "sqrt", "exp", "ln", "pow", "volatility", "tagged", "half_up", "half_even", "down", "up", "p", "h", "d", "x",
-        "rate", "t", "notional", "value", "upnl", "0", "1", "2", "0.5", "50%", "1_000", "-", "+", "*", "/", "<", "<=",
-        ">", ">=", "==", "!=", "=", ":", ",", ".", "..", "..<", "(", ")", "[", "]", "{", "}", "\n", "@",
+        "wallet", "tags", "call_rounds", "rounds_since_liquidation", "call_expired", "sum", "min", "max", "any", "abs", "clamp",
+        "floor", "ceil", "round", "sqrt", "exp", "ln", "pow", "volatility", "open_interest", "tagged", "half_up", "half_even",
+        "down", "up", "p", "h", "d", "x", "rate", "t", "notional", "value", "upnl", "0", "1", "2", "0.5", "50%", "1_000", "-",
+        "+", "*", "/", "<", "<=", ">", ">=", "==", "!=", "=", ":", ",", ".", "..", "..<", "(", ")", "[", "]", "{", "}", "\n", "@",
     ];
 
     /// <summary>Up to <paramref name="maxTokens"/> random words of the language, sometimes after a policy header.</summary>

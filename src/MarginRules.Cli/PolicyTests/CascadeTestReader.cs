@@ -17,7 +17,7 @@ internal sealed class CascadeTestReader
 {
     private static readonly string[] CascadeFields = ["assets", "instruments", "venues", "shock", "max_rounds", "volatility_estimate"];
     private static readonly string[] EstimateFields = ["lambda", "scale"];
-    private static readonly string[] AssetFields = ["price", "volatility", "impact"];
+    private static readonly string[] AssetFields = ["price", "volatility", "open_interest", "impact"];
     private static readonly string[] VenueFields = ["name", "parameters", "insurance_fund", "accounts", "reserves", "response"];
     private static readonly string[] ResponseFields = ["top_up_probability", "top_up_fraction", "seed"];
 
@@ -100,6 +100,7 @@ internal sealed class CascadeTestReader
     {
         decimal? price = null;
         var volatility = 0m;
+        decimal? openInterest = null;
         PriceImpact impact = new LinearImpact(0m);
         foreach (var field in node.AsRecord(AssetFields))
         {
@@ -110,11 +111,12 @@ internal sealed class CascadeTestReader
                     if (price <= 0m) throw field.Error($"price must be positive, found {field.Text}");
                     break;
                 case "volatility": volatility = field.AsNonNegativeDecimal(); break;
+                case "open_interest": openInterest = field.AsNonNegativeDecimal(); break;
                 default: impact = ImpactModelReader.Read(field); break;
             }
         }
 
-        return new AssetSetup(node.Name!, price ?? throw node.Error("missing field \"price\""), impact, volatility);
+        return new AssetSetup(node.Name!, price ?? throw node.Error("missing field \"price\""), impact, volatility, openInterest);
     }
 
     private VenueSetup ReadVenue(DataNode node, Market market)

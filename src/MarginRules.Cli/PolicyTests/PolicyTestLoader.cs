@@ -20,7 +20,7 @@ internal sealed class PolicyTestLoader
 {
     private static readonly string[] FileFields = ["policy", "description", "parameters", "tests"];
     private static readonly string[] TestFields = ["name", "description", "parameters", "tolerance", "market", "shock", "account", "accounts", "expect", "cascade"];
-    private static readonly string[] QuoteFields = ["price", "volatility"];
+    private static readonly string[] QuoteFields = ["price", "volatility", "open_interest"];
     private static readonly string[] ValueFields = ["value", "tolerance"];
 
     private readonly string _path;
@@ -269,13 +269,18 @@ internal sealed class PolicyTestLoader
         {
             decimal? price = null;
             var volatility = 0m;
+            decimal? openInterest = null;
             foreach (var field in symbol.AsRecord(QuoteFields))
             {
-                if (field.Name == "price") price = field.AsNonNegativeDecimal();
-                else volatility = field.AsNonNegativeDecimal();
+                switch (field.Name)
+                {
+                    case "price": price = field.AsNonNegativeDecimal(); break;
+                    case "volatility": volatility = field.AsNonNegativeDecimal(); break;
+                    default: openInterest = field.AsNonNegativeDecimal(); break;
+                }
             }
 
-            quotes.Add(symbol.Name!, new AssetQuote(price ?? throw symbol.Error("missing field \"price\""), volatility));
+            quotes.Add(symbol.Name!, new AssetQuote(price ?? throw symbol.Error("missing field \"price\""), volatility, openInterest));
         }
 
         return new Market(quotes);

@@ -33,11 +33,11 @@ internal sealed record SimulationMarket(
     /// <summary>A market quoting every asset at <paramref name="prices"/> and every instrument at its underlying's price.</summary>
     public Market Quotes(IReadOnlyDictionary<string, decimal> prices)
     {
-        var quotes = Assets.Select(a => new KeyValuePair<string, AssetQuote>(a.Symbol, new AssetQuote(prices[a.Symbol], a.Volatility))).ToList();
+        var quotes = Assets.Select(a => new KeyValuePair<string, AssetQuote>(a.Symbol, new AssetQuote(prices[a.Symbol], a.Volatility, a.OpenInterest))).ToList();
         foreach (var instrument in Instruments)
         {
             var underlying = Assets.First(a => a.Symbol == instrument.Underlying);
-            quotes.Add(new(instrument.Symbol, new AssetQuote(prices[underlying.Symbol], underlying.Volatility)));
+            quotes.Add(new(instrument.Symbol, new AssetQuote(prices[underlying.Symbol], underlying.Volatility, underlying.OpenInterest)));
         }
 
         return new Market(quotes);

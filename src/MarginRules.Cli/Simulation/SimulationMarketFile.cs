@@ -18,7 +18,7 @@ internal static class SimulationMarketFile
 {
     private static readonly string[] DocumentFields = ["assets", "instruments", "volatility_estimate"];
     private static readonly string[] EstimateFields = ["lambda", "scale"];
-    private static readonly string[] AssetFields = ["price", "volatility", "impact", "follows"];
+    private static readonly string[] AssetFields = ["price", "volatility", "open_interest", "impact", "follows"];
     // square_root and order_book are the names policy test files use; both spellings work in either file.
     private static readonly string[] Models = ["linear", "sqrt", "square_root", "exponential", "orderbook", "order_book", "none"];
     private static readonly string[] BidFields = ["price", "quantity"];
@@ -106,6 +106,7 @@ internal static class SimulationMarketFile
     {
         decimal? price = null;
         var volatility = 0m;
+        decimal? openInterest = null;
         PriceImpact impact = new LinearImpact(0m);
         leader = null;
         foreach (var field in entry.AsRecord())
@@ -114,13 +115,14 @@ internal static class SimulationMarketFile
             {
                 case "price": price = field.AsPositiveDecimal(); break;
                 case "volatility": volatility = field.AsNonNegativeDecimal(); break;
+                case "open_interest": openInterest = field.AsNonNegativeDecimal(); break;
                 case "impact": impact = ReadImpact(field); break;
                 case "follows": leader = field; break;
                 default: throw field.UnknownField(AssetFields);
             }
         }
 
-        return new AssetSetup(entry.Name!, price ?? throw entry.MissingField("price"), impact, volatility);
+        return new AssetSetup(entry.Name!, price ?? throw entry.MissingField("price"), impact, volatility, openInterest);
     }
 
     private static PriceImpact ReadImpact(DataNode entry)

@@ -300,11 +300,15 @@ namespace MarginRules.Language.Binding
             {
                 case "price":
                 case "volatility":
+                case "open_interest":
                     if (_constantContext) return NotConstant(c);
                     if (!CheckAssignable(PolicyType.TextType, bound[0], c.Arguments[0].Span)) return Error(c.Span);
-                    return name == "price"
-                        ? new BoundMarketLookup(PolicyType.PriceType, c.Span, MarketField.Price, bound[0])
-                        : new BoundMarketLookup(PolicyType.RatioType, c.Span, MarketField.Volatility, bound[0]);
+                    return name switch
+                    {
+                        "price" => new BoundMarketLookup(PolicyType.PriceType, c.Span, MarketField.Price, bound[0]),
+                        "volatility" => new BoundMarketLookup(PolicyType.RatioType, c.Span, MarketField.Volatility, bound[0]),
+                        _ => new BoundMarketLookup(PolicyType.QuantityType, c.Span, MarketField.OpenInterest, bound[0]),
+                    };
                 case "tagged":
                     if (_constantContext) return NotConstant(c);
                     if (!CheckAssignable(PolicyType.TextType, bound[0], c.Arguments[0].Span)) return Error(c.Span);

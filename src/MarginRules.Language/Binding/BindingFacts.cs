@@ -53,6 +53,7 @@ namespace MarginRules.Language.Binding
             ["pow"] = "2 arguments",
             ["price"] = "1 argument",
             ["volatility"] = "1 argument",
+            ["open_interest"] = "1 argument",
             ["tagged"] = "1 argument",
         };
 

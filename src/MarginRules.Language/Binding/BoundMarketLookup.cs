@@ -16,13 +16,21 @@ namespace MarginRules.Language.Binding
             Asset = asset;
         }
 
-        /// <summary>Price or volatility.</summary>
+        /// <summary>Price, volatility or open interest.</summary>
         public MarketField Field { get; }
 
         /// <summary>The symbol.</summary>
         public BoundExpression Asset { get; }
 
         /// <inheritdoc />
-        public override string ToString() => $"{Field.ToString().ToLowerInvariant()}({Asset})";
+        public override string ToString() => $"{Name(Field)}({Asset})";
+
+        /// <summary>The built-in function that reads <paramref name="field"/>, as written in policies.</summary>
+        public static string Name(MarketField field) => field switch
+        {
+            MarketField.Price => "price",
+            MarketField.Volatility => "volatility",
+            _ => "open_interest",
+        };
     }
 }

@@ -8,5 +8,8 @@ namespace MarginRules.Language.Binding
 
         /// <summary>The volatility estimate (ratio).</summary>
         Volatility,
+
+        /// <summary>The market's open interest in base units (quantity), as the quote gives it.</summary>
+        OpenInterest,
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace MarginRules.Accounts;
 
-/// <summary>Prices and volatilities by asset or instrument symbol; immutable and safe to share between threads.</summary>
+/// <summary>Prices, volatilities and open interest by asset or instrument symbol; immutable and safe to share between threads.</summary>
 public sealed class Market
 {
     private readonly FrozenDictionary<string, AssetQuote> _quotes;
@@ -29,6 +29,10 @@ public sealed class Market
     /// <exception cref="KeyNotFoundException">The market does not list the symbol.</exception>
     public decimal Volatility(string symbol) =>
         _quotes.TryGetValue(symbol, out var q) ? q.Volatility : throw new KeyNotFoundException($"the market does not list `{symbol}`");
+
+    /// <summary>The open interest (base units) of a listed symbol.</summary>
+    /// <exception cref="KeyNotFoundException">The market does not list the symbol, or gives no open interest for it.</exception>
+    public decimal OpenInterest(string symbol) => MarginRules.Runtime.MarketQuotes.OpenInterest(this, symbol);
 
     /// <summary>Returns a market with some quotes replaced or added.</summary>
     public Market With(IEnumerable<KeyValuePair<string, AssetQuote>> changes)

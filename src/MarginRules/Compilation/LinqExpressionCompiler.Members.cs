@@ -54,6 +54,7 @@ internal sealed partial class LinqExpressionCompiler
 
         public static readonly MethodInfo QuotePrice = Method(typeof(MarketQuotes), nameof(MarketQuotes.Price), typeof(Market), typeof(string));
         public static readonly MethodInfo QuoteVolatility = Method(typeof(MarketQuotes), nameof(MarketQuotes.Volatility), typeof(Market), typeof(string));
+        public static readonly MethodInfo QuoteOpenInterest = Method(typeof(MarketQuotes), nameof(MarketQuotes.OpenInterest), typeof(Market), typeof(string));
         public static readonly MethodInfo TagsContains = Method(typeof(AccountTags), nameof(AccountTags.Contains), typeof(ImmutableArray<string>), typeof(string));
         public static readonly MethodInfo KeyedRow = Method(typeof(TableRows), nameof(TableRows.Keyed), typeof(FrozenDictionary<string, int>), typeof(string), typeof(int));
         public static readonly MethodInfo TaggedRow = Method(typeof(TableRows), nameof(TableRows.Tagged), typeof(string[]), typeof(ImmutableArray<string>), typeof(int));

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using MarginRules.Accounts;
@@ -303,10 +304,17 @@ internal sealed partial class LinqExpressionCompiler
         BoundBuiltinCall call => Builtin(call),
         BoundAggregate aggregate => Aggregate(aggregate),
         BoundTableLookup lookup => TableLookup(lookup),
-        BoundMarketLookup lookup => Expression.Call(lookup.Field == MarketField.Price ? Members.QuotePrice : Members.QuoteVolatility, _market, Emit(lookup.Asset)),
+        BoundMarketLookup lookup => Expression.Call(QuoteReader(lookup.Field), _market, Emit(lookup.Asset)),
         BoundTagged tagged => Expression.Call(Members.TagsContains, Expression.Property(_account, nameof(Account.Tags)), Emit(tagged.Tag)),
         BoundCallExpired => CallExpired(),
         _ => throw new InvalidOperationException($"unexpected node {e.GetType().Name}; function calls are inlined before compilation"),
+    };
+
+    private static MethodInfo QuoteReader(MarketField field) => field switch
+    {
+        MarketField.Price => Members.QuotePrice,
+        MarketField.Volatility => Members.QuoteVolatility,
+        _ => Members.QuoteOpenInterest,
     };
 
     private Expression Constant(object value) => value switch

@@ -5,12 +5,12 @@ using MarginRules.Accounts;
 
 namespace MarginRules.Data;
 
-/// <summary>Loads a <see cref="Market"/> from JSON: <c>{ "assets": { "BTC": { "price": 40000.5, "volatility": 0.8 } } }</c>.</summary>
+/// <summary>Loads a <see cref="Market"/> from JSON: <c>{ "assets": { "BTC": { "price": 40000.5, "volatility": 0.8, "open_interest": 1200 } } }</c>.</summary>
 /// <remarks>The format and every rule it enforces are described in <c>docs/data-formats.md</c>.</remarks>
 public static class MarketJson
 {
     private static readonly string[] DocumentFields = ["assets"];
-    private static readonly string[] QuoteFields = ["price", "volatility"];
+    private static readonly string[] QuoteFields = ["price", "volatility", "open_interest"];
 
     /// <summary>Reads and parses a market file; errors name <paramref name="path"/> as given.</summary>
     /// <exception cref="DataFormatException">The file is not a valid market; nothing is returned in part.</exception>
@@ -44,16 +44,18 @@ public static class MarketJson
     {
         decimal? price = null;
         var volatility = 0m;
+        decimal? openInterest = null;
         foreach (var field in node.AsRecord())
         {
             switch (field.Name)
             {
                 case "price": price = field.AsNonNegativeDecimal(); break;
                 case "volatility": volatility = field.AsNonNegativeDecimal(); break;
+                case "open_interest": openInterest = field.AsNonNegativeDecimal(); break;
                 default: throw field.UnknownField(QuoteFields);
             }
         }
 
-        return new AssetQuote(price ?? throw node.MissingField("price"), volatility);
+        return new AssetQuote(price ?? throw node.MissingField("price"), volatility, openInterest);
     }
 }

@@ -12,7 +12,8 @@ namespace MarginRules.Evaluation;
 /// <summary>
 /// Proves that an account stays healthy over a box of prices and wallets: every listed price within ±band of its quote,
 /// the wallet within ±band of its own value (each end rounded outward to <see cref="BoxDigits"/> significant digits),
-/// everything else as it is (the wallet's interval, computed in doubles, is a hair wider). It evaluates the policy in
+/// everything else as it is, volatilities and open interest included (the wallet's interval, computed in doubles, is a
+/// hair wider). It evaluates the policy in
 /// interval arithmetic, in the order <see cref="ReferenceProgram.Run"/> evaluates it, and certifies only when no liquidation rule and no
 /// margin call can trigger and no expression can fail anywhere in the box. The cascade engine then leaves a certified
 /// account alone while the prices and its wallet stay inside.
@@ -27,7 +28,7 @@ namespace MarginRules.Evaluation;
 /// than both the double's rounding and the rounding of the decimal point evaluation it stands for (10⁻²⁸ relative).
 /// sqrt, exp and pow widen by 10⁻¹³ relative; round(x, d) by one unit of its d-th decimal. Anything the evaluation
 /// cannot bound (a text not known exactly, an exponent that is not one whole number, a bracket table with gaps, a
-/// symbol the market does not list, an infinite or NaN bound) ends the attempt without a certificate.
+/// symbol the market does not list or an open interest it does not give, an infinite or NaN bound) ends the attempt without a certificate.
 /// The policy is turned into a tree of closures once, and doubles keep an attempt within a few evaluations' cost.
 /// </remarks>
 internal sealed class HealthCertifier
@@ -138,11 +139,16 @@ internal sealed class HealthCertifier
         return result;
     }
 
-    /// <summary>The box around a market: each symbol's price within ±band, its volatility as quoted.</summary>
+    /// <summary>The box around a market: each symbol's price within ±band, its volatility and open interest as quoted.</summary>
     public static Box CreateBox(Market market, decimal band)
     {
-        var quotes = new Dictionary<string, (Range, Range)>(StringComparer.Ordinal);
-        foreach (var kv in market.Quotes) quotes[kv.Key] = (Between(Lower(kv.Value.Price, band), Upper(kv.Value.Price, band)), Of(kv.Value.Volatility));
+        var quotes = new Dictionary<string, (Range, Range, Range?)>(StringComparer.Ordinal);
+        foreach (var kv in market.Quotes)
+        {
+            var q = kv.Value;
+            quotes[kv.Key] = (Between(Lower(q.Price, band), Upper(q.Price, band)), Of(q.Volatility), q.OpenInterest is { } oi ? Of(oi) : null);
+        }
+
         return new Box(quotes.ToFrozenDictionary(StringComparer.Ordinal), band);
     }
 
@@ -220,15 +226,15 @@ internal sealed class HealthCertifier
     /// <summary>Prices by symbol as intervals, with the band they were built with.</summary>
     internal sealed class Box
     {
-        internal Box(FrozenDictionary<string, (Range Price, Range Volatility)> quotes, decimal band)
+        internal Box(FrozenDictionary<string, (Range Price, Range Volatility, Range? OpenInterest)> quotes, decimal band)
         {
             Quotes = quotes;
             Band = band;
             BandAbove = Of(band).Hi;
         }
 
-        /// <summary>Each listed symbol's price interval and its volatility.</summary>
-        internal FrozenDictionary<string, (Range Price, Range Volatility)> Quotes { get; }
+        /// <summary>Each listed symbol's price interval, its volatility and its open interest (null when not given).</summary>
+        internal FrozenDictionary<string, (Range Price, Range Volatility, Range? OpenInterest)> Quotes { get; }
 
         /// <summary>The band of the prices, also applied to the wallet.</summary>
         public decimal Band { get; }
@@ -344,11 +350,16 @@ internal sealed class HealthCertifier
             return Range.False;
         }
 
-        /// <summary>The price interval (or the volatility) of a listed symbol; fails for an unlisted one.</summary>
+        /// <summary>The price interval (or the volatility or open interest) of a listed symbol; fails for an unlisted one or a missing open interest.</summary>
         internal Range Price(string? symbol, MarketField field = MarketField.Price)
         {
             if (symbol == null || !Box.Quotes.TryGetValue(symbol, out var quote)) return Fail();
-            return field == MarketField.Price ? quote.Price : quote.Volatility;
+            return field switch
+            {
+                MarketField.Price => quote.Price,
+                MarketField.Volatility => quote.Volatility,
+                _ => quote.OpenInterest ?? Fail(),
+            };
         }
     }
 

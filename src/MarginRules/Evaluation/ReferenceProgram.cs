@@ -213,7 +213,12 @@ internal sealed class ReferenceProgram : PolicyProgram
                 case BoundMarketLookup m:
                     var symbol = (string)Evaluate(m.Asset);
                     if (!_market.TryGetQuote(symbol, out var quote)) throw Fail($"the market does not list `{symbol}`", m.Span);
-                    return m.Field == MarketField.Price ? quote.Price : quote.Volatility;
+                    return m.Field switch
+                    {
+                        MarketField.Price => quote.Price,
+                        MarketField.Volatility => quote.Volatility,
+                        _ => quote.OpenInterest ?? throw Fail(MarginRules.Runtime.MarketQuotes.NoOpenInterest(symbol), m.Span),
+                    };
                 case BoundTagged t:
                     var tag = (string)Evaluate(t.Tag);
                     return _account.Tags.Contains(tag);

@@ -248,11 +248,16 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
     /// <summary>One written with <paramref name="form"/> decimal places (0 to 2), or a third, 28 digits long (3 to 5).</summary>
     private static decimal Form(int form) => form < 3 ? new((int)Math.Pow(10, form), 0, 0, false, (byte)form) : 1m / 3m;
 
-    /// <summary>The venue's prices moved by −30% to +10% (debts in cash stay at their price), with a volatility per item.</summary>
+    /// <summary>
+    /// The venue's prices moved by −30% to +10% (debts in cash stay at their price), with a volatility per item and an
+    /// open interest worth 0 to 60M at the start price (across dYdX's open-interest caps).
+    /// </summary>
     private static Gen<Market> Market(Venue venue) =>
         from move in Gen.Int[-30, 10]
         from volatility in Gen.Int[0, 60]
-        select new Market(venue.Items.Select(i => KeyValuePair.Create(i.Symbol, new AssetQuote(i.Price * (1m + move / 100m), volatility / 100m)))
+        from openNotional in Gen.Int[0, 60]
+        select new Market(venue.Items.Select(i => KeyValuePair.Create(i.Symbol,
+                new AssetQuote(i.Price * (1m + move / 100m), volatility / 100m, openNotional * 1_000_000m / i.Price)))
             .Concat(venue.Debts.Where(d => venue.Items.All(i => i.Symbol != d.Symbol)).Select(d => KeyValuePair.Create(d.Symbol, new AssetQuote(d.Price)))));
 
     private static string Describe((Account Account, Market Market) sample) =>

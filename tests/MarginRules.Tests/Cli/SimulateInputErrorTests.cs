@@ -98,6 +98,11 @@ public sealed class SimulateInputErrorTests : IDisposable
             "MARKET:1:22: error: missing field \"price\" (at assets.BTC.price)");
 
     [Fact]
+    public void A_negative_open_interest_is_rejected() =>
+        ShouldFailWithMarket("""{ "assets": { "BTC": { "price": 100, "open_interest": -1.5 } } }""",
+            "MARKET:1:55: error: open_interest must not be negative, found -1.5 (at assets.BTC.open_interest)");
+
+    [Fact]
     public void A_price_of_zero_is_rejected() =>
         ShouldFailWithMarket("""{ "assets": { "BTC": { "price": 0 } } }""",
             "MARKET:1:33: error: price must be positive, found 0 (at assets.BTC.price)");

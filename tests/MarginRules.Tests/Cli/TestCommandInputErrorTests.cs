@@ -85,6 +85,30 @@ public sealed class TestCommandInputErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_negative_open_interest_in_a_test_market_is_reported_at_the_value()
+    {
+        var test = $$"""{ "name": "x", "account": {{Account}}, "market": { "STOCK": { "price": 100, "open_interest": -5 }, "USD": { "price": 1 } }, "expect": { "status": "healthy" } }""";
+        var path = _folder.Write("oi.tests.json", FileWith(test));
+
+        var run = RunExpectingInputError(path);
+
+        var column = Column("    " + test, "-5 }");
+        run.Error.ShouldBe($"{path}:4:{column}: error: open_interest must not be negative, found -5 (at tests[0].market.STOCK.open_interest)\n");
+    }
+
+    [Fact]
+    public void A_negative_open_interest_of_a_cascade_asset_is_reported_at_the_value()
+    {
+        var test = $$"""{ "name": "x", "cascade": { "assets": { "STOCK": { "price": 100, "open_interest": -5 }, "USD": { "price": 1 } }, "venues": [ { "name": "broker", "accounts": [ {{Account}} ] } ], "shock": "STOCK=-40%" }, "expect": { "summary.rounds": 1 } }""";
+        var path = _folder.Write("cascade-oi.tests.json", FileWith(test));
+
+        var run = RunExpectingInputError(path);
+
+        var column = Column("    " + test, "-5 }");
+        run.Error.ShouldBe($"{path}:4:{column}: error: open_interest must not be negative, found -5 (at tests[0].cascade.assets.STOCK.open_interest)\n");
+    }
+
+    [Fact]
     public void An_unknown_status_value_suggests_the_closest_one()
     {
         var test = $$"""{ "name": "x", "account": {{Account}}, "market": {{Market}}, "expect": { "status": "helthy" } }""";

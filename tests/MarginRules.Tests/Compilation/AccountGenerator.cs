@@ -6,17 +6,21 @@ namespace MarginRules.Tests.Compilation;
 
 /// <summary>
 /// Random markets and accounts over <see cref="PolicyGenerator.Symbols"/>: signed and unsigned decimals with 0 to 6
-/// decimal places (so results carry many different scales), zeros, negative zeros, and a symbol the market may not list.
+/// decimal places (so results carry many different scales), zeros, negative zeros, a symbol the market may not list and
+/// one whose open interest it may not give.
 /// </summary>
 internal static class AccountGenerator
 {
-    /// <summary>A market listing every symbol but the last, which it lists half of the time.</summary>
+    /// <summary>A market listing every symbol but the last, which it lists half of the time; the open interest of the one before is given half of the time.</summary>
     public static Gen<Market> Market =>
         from prices in Amount(1, 5_000_000, 4).Array[PolicyGenerator.Symbols.Length]
         from volatilities in Amount(0, 2_000, 3).Array[PolicyGenerator.Symbols.Length]
+        from openInterest in Amount(0, 50_000_000, 3).Array[PolicyGenerator.Symbols.Length]
         from listsLast in Gen.Bool
+        from givesOpenInterest in Gen.Bool
         select new Market(PolicyGenerator.Symbols
-            .Select((symbol, i) => KeyValuePair.Create(symbol, new AssetQuote(prices[i], volatilities[i])))
+            .Select((symbol, i) => KeyValuePair.Create(symbol, new AssetQuote(prices[i], volatilities[i],
+                givesOpenInterest || i != PolicyGenerator.Symbols.Length - 2 ? openInterest[i] : null)))
             .Where((_, i) => listsLast || i < PolicyGenerator.Symbols.Length - 1));
 
     /// <summary>An account with up to five positions, four holdings, three debts and a few tags.</summary>

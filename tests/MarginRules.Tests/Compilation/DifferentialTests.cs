@@ -58,7 +58,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     private static string Describe((string Policy, Market Market, Account[] Accounts) sample)
     {
         var text = new StringBuilder(sample.Policy);
-        text.AppendLine("market: " + string.Join(", ", sample.Market.Quotes.Select(q => $"{q.Key}={q.Value.Price}/{q.Value.Volatility}")));
+        text.AppendLine("market: " + string.Join(", ", sample.Market.Quotes.Select(q => $"{q.Key}={q.Value.Price}/{q.Value.Volatility}/{q.Value.OpenInterest?.ToString() ?? "-"}")));
         foreach (var a in sample.Accounts)
         {
             text.AppendLine($"account wallet={a.Wallet} rounds={a.CallRounds} tags=[{string.Join(",", a.Tags)}]");

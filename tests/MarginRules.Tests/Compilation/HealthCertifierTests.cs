@@ -107,7 +107,7 @@ public sealed class HealthCertifierTests(ITestOutputHelper output)
     private static (Market Market, decimal Wallet) Corner(Market market, string[] symbols, decimal wallet, decimal band, int k)
     {
         decimal End(decimal value, int bit) => (k & (1 << bit)) != 0 ? HealthCertifier.Upper(value, band) : HealthCertifier.Lower(value, band);
-        var quotes = symbols.Select((symbol, i) => KeyValuePair.Create(symbol, new AssetQuote(End(market.Quotes[symbol].Price, i), market.Quotes[symbol].Volatility)));
+        var quotes = symbols.Select((symbol, i) => KeyValuePair.Create(symbol, market.Quotes[symbol] with { Price = End(market.Quotes[symbol].Price, i) }));
         return (new Market(quotes), End(wallet, symbols.Length));
     }
 
@@ -121,7 +121,7 @@ public sealed class HealthCertifierTests(ITestOutputHelper output)
             return Math.Clamp(lo + (hi - lo) * (random.Next(1001) / 1000m), lo, hi);
         }
 
-        var quotes = market.Quotes.Select(q => KeyValuePair.Create(q.Key, new AssetQuote(Pick(q.Value.Price), q.Value.Volatility)));
+        var quotes = market.Quotes.Select(q => KeyValuePair.Create(q.Key, q.Value with { Price = Pick(q.Value.Price) }));
         return (new Market(quotes), Pick(wallet));
     }
 

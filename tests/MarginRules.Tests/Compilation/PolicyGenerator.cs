@@ -306,6 +306,8 @@ internal static class PolicyGenerator
             options.Add(1, () => SymbolLiteral.Select(s => $"volatility({s})"));
         }
 
+        if (unit == Unit.Quantity) options.Add(1, () => SymbolLiteral.Select(s => $"open_interest({s})"));
+
         if (depth > 0)
         {
             var d = depth - 1;

@@ -92,6 +92,14 @@ public sealed class MarketJsonErrorTests
     }
 
     [Fact]
+    public void Open_interest_must_not_be_negative()
+    {
+        var m = MarkedJson.Parse("""{ "assets": { "SOL-USD": { "price": 100, "open_interest": ‸-300000 } } }""");
+
+        Fail(m).ShouldReport(m, "assets[\"SOL-USD\"].open_interest", "market.json:1:59: error: open_interest must not be negative, found -300000 (at assets[\"SOL-USD\"].open_interest)");
+    }
+
+    [Fact]
     public void Price_of_wrong_json_type()
     {
         var m = MarkedJson.Parse("""{ "assets": { "BTC": { "price": ‸null } } }""");

@@ -34,6 +34,25 @@ public sealed class MarketJsonTests
     }
 
     [Fact]
+    public void Reads_open_interest_and_fails_a_read_of_one_not_given()
+    {
+        var market = MarketJson.Parse("""
+            { "assets": {
+                "SOL-USD": { "price": 100, "open_interest": 300000.5 },
+                "ETH-USD": { "price": 2000, "open_interest": "0" },
+                "BTC-USD": { "price": 50000 }
+            } }
+            """);
+
+        market.OpenInterest("SOL-USD").ShouldBe(300000.5m);
+        // A zero open interest is a value the market gives, not a missing one.
+        market.OpenInterest("ETH-USD").ShouldBe(0m);
+        // Not given is not 0: the read fails, so an open-interest-scaled margin is never silently at its floor.
+        Should.Throw<KeyNotFoundException>(() => market.OpenInterest("BTC-USD")).Message.ShouldBe("the market gives no open interest for `BTC-USD`");
+        market.Quotes["BTC-USD"].OpenInterest.ShouldBeNull();
+    }
+
+    [Fact]
     public void Keeps_the_written_scale_of_a_numeric_string()
     {
         var market = MarketJson.Parse("""{ "assets": { "ETH": { "price": "2500.10" } } }""");

@@ -1,14 +1,24 @@
+using MarginRules.Accounts;
+using MarginRules.Cli.Simulation;
+using MarginRules.Evaluation;
+
 namespace MarginRules.Tests.Examples;
 
 /// <summary>
 /// examples/policies/dydx-v4.margin: liquidation prices through <c>eval --liquidation-price</c> against
-/// PUBLISHED.md, "dYdX v4".
+/// PUBLISHED.md, "dYdX v4", and the open-interest-scaled IMF read from the market's open interest.
 /// </summary>
 public sealed class DydxPolicyTests : IDisposable
 {
     private readonly PerpetualPolicyRun _run = new();
 
     public void Dispose() => _run.Dispose();
+
+    private static MarginPolicy Policy(bool reference = false) =>
+        MarginPolicy.Compile(TestData.ExamplePolicy("dydx-v4.margin"), "dydx-v4.margin", new CompileOptions { UseReferenceEvaluator = reference });
+
+    /// <summary>A cross long of 10 SOL-USD from 100.</summary>
+    private static Account LongSol(string id) => TestData.Account(id, 10_000m, positions: [new Position("SOL-USD", 10m, 100m)]);
 
     [Fact]
     public void Two_isolated_subaccounts_give_the_published_3174_60_rising_and_the_long_formula_falling()
@@ -24,7 +34,7 @@ public sealed class DydxPolicyTests : IDisposable
               { "symbol": "SOL-USD", "size": -3, "entry_price": 3000, "isolated": true, "isolated_margin": 1000 },
               { "symbol": "SOL-USD", "size": 2, "entry_price": 3000, "isolated": true, "isolated_margin": 1000 } ] }
             """,
-            """{ "assets": { "SOL": { "price": 3000 }, "SOL-USD": { "price": 3000 } } }""",
+            """{ "assets": { "SOL": { "price": 3000 }, "SOL-USD": { "price": 3000, "open_interest": 5000 } } }""",
             "SOL");
 
         falling.ShouldStartWith("Falling 2,631.58 the lowest price not yet liquidatable");
@@ -44,10 +54,55 @@ public sealed class DydxPolicyTests : IDisposable
               { "symbol": "SOL-USD", "size": -3, "entry_price": 3000 },
               { "symbol": "BTC-USD", "size": 1, "entry_price": 50000 } ] }
             """,
-            """{ "assets": { "SOL": { "price": 3000 }, "SOL-USD": { "price": 3000 }, "BTC-USD": { "price": 50000 } } }""",
+            """{ "assets": { "SOL": { "price": 3000 }, "SOL-USD": { "price": 3000, "open_interest": 5000 }, "BTC-USD": { "price": 50000 } } }""",
             "SOL");
 
         rising.ShouldStartWith("Rising 5,555.55 the highest price not yet liquidatable");
         falling.ShouldStartWith("Falling none");
+    }
+
+    [Theory]
+    [InlineData(false, 80, 80)]
+    [InlineData(false, 100, 280)]
+    [InlineData(false, 180, 1800)]
+    [InlineData(true, 80, 80)]
+    [InlineData(true, 100, 280)]
+    [InlineData(true, 180, 1800)]
+    public void The_open_notional_moves_with_the_price_across_the_mid_cap_caps(bool reference, decimal price, decimal initial)
+    {
+        // Mid-Cap SOL-USD (IMF 10%, caps 25M and 50M) with 300,000 SOL of open interest held fixed; long 10 SOL-USD.
+        // 80: open notional 24M, scaling (24M − 25M) / 25M = −0.04 < 0 → 10%, 10 × 80 × 10% = 80.
+        // 100: 30M, scaling 0.2 → 10% + 0.2 × 90% = 28%, 10 × 100 × 28% = 280.
+        // 180: 54M, scaling 1.16 → 10% + 104.4% = 114.4% → capped at 100%, 10 × 180 = 1,800.
+        var market = new Market([KeyValuePair.Create("SOL-USD", new AssetQuote(price, 0m, 300_000m))]);
+
+        Policy(reference).Evaluate(LongSol("a"), market).Initial.ShouldBe(initial);
+    }
+
+    [Fact]
+    public void A_large_cap_market_needs_no_open_interest_and_a_mid_cap_one_does()
+    {
+        // Large-Cap has no caps, so the policy never reads BTC-USD's open interest: 5% of 50,000 = 2,500.
+        var policy = Policy();
+        var btc = TestData.Account("btc", 100_000m, positions: [new Position("BTC-USD", 1m, 50_000m)]);
+        var market = TestData.Market(("BTC-USD", 50_000m), ("SOL-USD", 100m));
+
+        policy.Evaluate(btc, market).Initial.ShouldBe(2_500m);
+        Should.Throw<PolicyEvaluationException>(() => policy.Evaluate(LongSol("sol"), market)).Reason
+            .ShouldBe("the market gives no open interest for `SOL-USD`");
+    }
+
+    [Fact]
+    public void A_simulation_market_gives_an_instrument_its_underlying_assets_open_interest()
+    {
+        // SOL with 300,000 of open interest at 100, SOL-USD marked on it: open notional 30M → IMF 28% (as above), so
+        // long 10 SOL-USD needs 10 × 100 × 28% = 280.
+        var market = SimulationMarketFile.Parse("""
+            { "assets": { "SOL": { "price": 100, "open_interest": 300000 } }, "instruments": { "SOL-USD": "SOL" } }
+            """, "market.json");
+        var quotes = market.Quotes(market.StartPrices);
+
+        quotes.OpenInterest("SOL-USD").ShouldBe(300_000m);
+        Policy().Evaluate(LongSol("a"), quotes).Initial.ShouldBe(280m);
     }
 }

@@ -33,6 +33,7 @@ internal sealed class CascadeRun
     private readonly decimal[] _referencePrices;
     private readonly decimal[] _cumulativeSold;
     private readonly decimal[] _volatility;
+    private readonly decimal?[] _openInterest;
     private readonly PriceImpact[] _impacts;
     private readonly VenueState[] _venues;
     private readonly Ledger _ledger;
@@ -89,6 +90,8 @@ internal sealed class CascadeRun
         _referencePrices = (decimal[])_startPrices.Clone();
         _cumulativeSold = new decimal[_assets.Length];
         _volatility = setup.Assets.Select(a => a.Volatility).ToArray();
+        // The open interest stays as set up: the population is a sample of the market, not all of its open positions.
+        _openInterest = setup.Assets.Select(a => a.OpenInterest).ToArray();
         _impacts = setup.Assets.Select(a => a.Impact).ToArray();
 
         foreach (var step in setup.Shock.Steps)
@@ -227,11 +230,11 @@ internal sealed class CascadeRun
     private Market BuildMarket()
     {
         var quotes = new List<KeyValuePair<string, AssetQuote>>(_assets.Length + _instruments.Length);
-        for (var a = 0; a < _assets.Length; a++) quotes.Add(new(_assets[a], new AssetQuote(_prices[a], _volatility[a])));
+        for (var a = 0; a < _assets.Length; a++) quotes.Add(new(_assets[a], new AssetQuote(_prices[a], _volatility[a], _openInterest[a])));
         for (var i = 0; i < _instruments.Length; i++)
         {
             var u = _instrumentUnderlying[i];
-            quotes.Add(new(_instruments[i], new AssetQuote(_prices[u], _volatility[u])));
+            quotes.Add(new(_instruments[i], new AssetQuote(_prices[u], _volatility[u], _openInterest[u])));
         }
 
         return new Market(quotes);

@@ -47,7 +47,7 @@ public sealed class Shock : IEquatable<Shock>
     /// <summary>An asset's price after the shock: <c>price·(1 + move)</c>.</summary>
     public decimal Apply(string asset, decimal price) => _moves.TryGetValue(asset, out var move) ? price * (1m + move) : price;
 
-    /// <summary>A market with every shocked asset's price moved; volatilities and unshocked assets are unchanged.</summary>
+    /// <summary>A market with every shocked asset's price moved; volatilities, open interest and unshocked assets are unchanged.</summary>
     /// <exception cref="KeyNotFoundException">The shock names an asset the market does not list.</exception>
     public Market Apply(Market market)
     {

@@ -35,6 +35,7 @@ internal sealed class RecordCascadeRun
     private readonly decimal[] _referencePrices;
     private readonly decimal[] _cumulativeSold;
     private readonly decimal[] _volatility;
+    private readonly decimal?[] _openInterest;
     private readonly PriceImpact[] _impacts;
     private readonly RecordVenueState[] _venues;
     private readonly Ledger _ledger;
@@ -69,6 +70,7 @@ internal sealed class RecordCascadeRun
         _referencePrices = (decimal[])_startPrices.Clone();
         _cumulativeSold = new decimal[_assets.Length];
         _volatility = setup.Assets.Select(a => a.Volatility).ToArray();
+        _openInterest = setup.Assets.Select(a => a.OpenInterest).ToArray();
         _impacts = setup.Assets.Select(a => a.Impact).ToArray();
 
         foreach (var step in setup.Shock.Steps)
@@ -234,11 +236,11 @@ internal sealed class RecordCascadeRun
     private Market BuildMarket()
     {
         var quotes = new List<KeyValuePair<string, AssetQuote>>(_assets.Length + _instruments.Length);
-        for (var a = 0; a < _assets.Length; a++) quotes.Add(new(_assets[a], new AssetQuote(_prices[a], _volatility[a])));
+        for (var a = 0; a < _assets.Length; a++) quotes.Add(new(_assets[a], new AssetQuote(_prices[a], _volatility[a], _openInterest[a])));
         for (var i = 0; i < _instruments.Length; i++)
         {
             var u = _instrumentUnderlying[i];
-            quotes.Add(new(_instruments[i], new AssetQuote(_prices[u], _volatility[u])));
+            quotes.Add(new(_instruments[i], new AssetQuote(_prices[u], _volatility[u], _openInterest[u])));
         }
 
         return new Market(quotes);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MarginRules.Language.Diagnostics;
+using MarginRules.Language.Parsing;
 using MarginRules.Language.Syntax;
 using MarginRules.Language.Text;
 
@@ -120,11 +121,13 @@ namespace MarginRules.Language.Binding
 
             if (name == "initial" || name == "equity" || name == "maintenance")
             {
-                _diagnostics.Report(DiagnosticDescriptors.MissingDeclaration, n.Span, name);
+                var keyword = name == "initial" ? TokenKind.Initial : name == "equity" ? TokenKind.Equity : TokenKind.Maintenance;
+                if (!Unparsed(keyword)) _diagnostics.Report(DiagnosticDescriptors.MissingDeclaration, n.Span, name);
                 return Error(n.Span);
             }
 
-            _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownName, n.Span, Suggest(name, NamesInScope()), name);
+            // A name whose declaration failed to parse has its syntax error already.
+            if (!UnparsedName(name)) _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownName, n.Span, Suggest(name, NamesInScope()), name);
             return Error(n.Span);
         }
 
@@ -273,8 +276,9 @@ namespace MarginRules.Language.Binding
 
             if (!BindingFacts.Builtins.TryGetValue(name, out var arity))
             {
-                _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownFunction, c.Function.Span,
-                    Suggest(name, BindingFacts.Builtins.Keys.Concat(_functions.Keys)), name);
+                if (!UnparsedName(name))
+                    _diagnostics.ReportWithHelp(DiagnosticDescriptors.UnknownFunction, c.Function.Span,
+                        Suggest(name, BindingFacts.Builtins.Keys.Concat(_functions.Keys)), name);
                 return Error(c.Span);
             }
 

@@ -22,6 +22,9 @@ namespace MarginRules.Language.Binding
 
         private void LintUnused(PolicySyntax root)
         {
+            // A declaration that failed to parse may be the one that used them.
+            if (_tree.Unparsed.Count > 0) return;
+
             foreach (var p in _parameters.Values)
                 if (!_used.Contains(p)) _diagnostics.Report(DiagnosticDescriptors.UnusedParameter, p.Span, p.Name);
             foreach (var v in _values.Values)

@@ -84,6 +84,13 @@ namespace MarginRules.Language.Binding
 
         private SourceText Source => _tree.Source;
 
+        /// <summary>True when a declaration starting with <paramref name="keyword"/> (and named <paramref name="name"/>, if given) failed to parse.</summary>
+        private bool Unparsed(TokenKind keyword, string? name = null) =>
+            _tree.Unparsed.Any(u => u.Keyword == keyword && (name == null || u.Name == name));
+
+        /// <summary>True when a declaration of this name failed to parse, whatever its kind: a reference to it is not reported again.</summary>
+        private bool UnparsedName(string name) => _tree.Unparsed.Any(u => u.Name == name);
+
         /// <summary>Checks a parsed policy; the policy is null when there are errors.</summary>
         public static (BoundPolicy? Policy, IReadOnlyList<Diagnostic> Diagnostics) Bind(SyntaxTree tree, IReadOnlyDictionary<string, object>? overrides)
         {
@@ -124,10 +131,11 @@ namespace MarginRules.Language.Binding
             var equity = _values.Values.FirstOrDefault(v => v.Symbol.Kind == ValueKind.Equity);
             var maintenance = _values.Values.FirstOrDefault(v => v.Symbol.Kind == ValueKind.Maintenance);
             var initial = _values.Values.FirstOrDefault(v => v.Symbol.Kind == ValueKind.Initial);
-            if (equity == null) _diagnostics.Report(DiagnosticDescriptors.MissingDeclaration, HeaderSpan(root), "equity");
-            else _policy.Equity = equity.Symbol;
-            if (maintenance == null) _diagnostics.Report(DiagnosticDescriptors.MissingDeclaration, HeaderSpan(root), "maintenance");
-            else _policy.Maintenance = maintenance.Symbol;
+            // A requirement whose declaration failed to parse already has its syntax error.
+            if (equity != null) _policy.Equity = equity.Symbol;
+            else if (!Unparsed(TokenKind.Equity)) _diagnostics.Report(DiagnosticDescriptors.MissingDeclaration, HeaderSpan(root), "equity");
+            if (maintenance != null) _policy.Maintenance = maintenance.Symbol;
+            else if (!Unparsed(TokenKind.Maintenance)) _diagnostics.Report(DiagnosticDescriptors.MissingDeclaration, HeaderSpan(root), "maintenance");
             _policy.Initial = initial?.Symbol;
 
             var liquidations = new List<LiquidationRule>();

@@ -34,13 +34,14 @@ namespace MarginRules.Language.Parsing
             if (text.Length > Limits.MaxTextLength)
             {
                 diagnostics.Report(DiagnosticDescriptors.TextTooLarge, new TextSpan(0, 0), text.Length, Limits.MaxTextLength);
-                return new SyntaxTree(source, EmptyPolicy(), diagnostics.Items, Array.Empty<Comment>());
+                return new SyntaxTree(source, EmptyPolicy(), diagnostics.Items, Array.Empty<Comment>(), Array.Empty<UnparsedDeclaration>());
             }
 
             var comments = new List<Comment>();
             var tokens = Tokenizer.Tokenize(text, diagnostics, comments);
             PolicyHeaderSyntax? header = null;
             var declarations = new List<DeclarationSyntax>();
+            var unparsed = new List<UnparsedDeclaration>();
             var segments = Segment(tokens);
             if (segments.Count == 0 || tokens[segments[0].Start].Kind != TokenKind.Policy)
             {
@@ -50,7 +51,12 @@ namespace MarginRules.Language.Parsing
 
             foreach (var (start, length) in segments)
             {
-                if (!CheckNesting(tokens, start, length, diagnostics)) continue;
+                if (!CheckNesting(tokens, start, length, diagnostics))
+                {
+                    unparsed.Add(Unparsed(tokens, start, length));
+                    continue;
+                }
+
                 if (tokens[start].Kind == TokenKind.Policy)
                 {
                     var parsed = useFastPath ? DeclarationParser.ParseHeader(tokens, start, length) : null;
@@ -61,16 +67,29 @@ namespace MarginRules.Language.Parsing
                 else
                 {
                     var parsed = useFastPath ? DeclarationParser.ParseDeclaration(tokens, start, length) : null;
-                    if (parsed == null && !CheckElseIfChains(tokens, start, length, diagnostics)) continue;
-                    if (parsed == null && !TryGrammar(Grammar.Declaration, tokens, start, length, diagnostics, out parsed)) continue;
-                    if (CheckDepth(parsed!, length, diagnostics)) declarations.Add(parsed!);
+                    if ((parsed == null && !CheckElseIfChains(tokens, start, length, diagnostics))
+                        || (parsed == null && !TryGrammar(Grammar.Declaration, tokens, start, length, diagnostics, out parsed))
+                        || !CheckDepth(parsed!, length, diagnostics))
+                    {
+                        unparsed.Add(Unparsed(tokens, start, length));
+                        continue;
+                    }
+
+                    declarations.Add(parsed!);
                 }
             }
 
             header ??= new PolicyHeaderSyntax(new TextSpan(0, 0), string.Empty, null, null);
             var end = tokens.Length == 0 ? 0 : tokens[tokens.Length - 1].Span.Position.Absolute + tokens[tokens.Length - 1].Span.Length;
             var root = new PolicySyntax(TextSpan.FromBounds(0, end), header, declarations);
-            return new SyntaxTree(source, root, diagnostics.Items, comments);
+            return new SyntaxTree(source, root, diagnostics.Items, comments, unparsed);
+        }
+
+        /// <summary>What a segment that failed to parse declared, read from its first tokens: its keyword and its name, if any.</summary>
+        private static UnparsedDeclaration Unparsed(Token<TokenKind>[] tokens, int start, int length)
+        {
+            var name = length > 1 && tokens[start + 1].Kind == TokenKind.Identifier ? tokens[start + 1].ToStringValue() : null;
+            return new UnparsedDeclaration(tokens[start].Kind, name);
         }
 
         /// <summary>Runs the Superpower grammar on one segment: the result, or its syntax error reported.</summary>

@@ -78,6 +78,15 @@ public sealed class LiquidationAgeTests
     }
 
     [Fact]
+    public void A_count_given_at_the_largest_int_stays_there()
+    {
+        // JSON allows up to 2,147,483,647; counting on from it must not wrap around to a negative count.
+        var account = TestData.Account("old", 1_000m, positions: [new Position("BTCUSD", 1m, 100m)]) with { RoundsSinceLiquidation = int.MaxValue };
+        var result = CascadeEngine.Run(Setup(account));
+        result.FinalAccounts["v"].Single().RoundsSinceLiquidation.ShouldBe(int.MaxValue);
+    }
+
+    [Fact]
     public void The_record_engine_agrees()
     {
         // The record-based reference engine counts the rounds its own way (one more each round, 1 after a liquidation).

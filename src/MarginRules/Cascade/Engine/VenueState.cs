@@ -237,8 +237,9 @@ internal sealed class VenueState
     /// <summary>The round being run, or the one after the last once the run is over: what <see cref="View"/> counts from.</summary>
     public int Round { get; set; } = 1;
 
-    /// <summary>Rounds since the account's last liquidation as of <see cref="Round"/>; 0 if it never was.</summary>
-    public int RoundsSinceLiquidation(int i) => LastLiquidation[i] == NeverLiquidated ? 0 : Round - LastLiquidation[i];
+    /// <summary>Rounds since the account's last liquidation as of <see cref="Round"/>; 0 if it never was. It stops at int.MaxValue.</summary>
+    public int RoundsSinceLiquidation(int i) =>
+        LastLiquidation[i] == NeverLiquidated ? 0 : (int)Math.Min((long)Round - LastLiquidation[i], int.MaxValue);
 
     private static int LastLiquidationOf(int roundsSince) => roundsSince == 0 ? NeverLiquidated : 1 - roundsSince;
 

@@ -207,7 +207,7 @@ internal sealed class RecordCascadeRun
             for (var i = 0; i < venue.Accounts.Length; i++)
             {
                 var account = venue.Accounts[i];
-                var since = liquidated.Contains(i) ? 1 : account.RoundsSinceLiquidation > 0 ? account.RoundsSinceLiquidation + 1 : 0;
+                var since = liquidated.Contains(i) ? 1 : account.RoundsSinceLiquidation > 0 ? (int)Math.Min(account.RoundsSinceLiquidation + 1L, int.MaxValue) : 0;
                 if (since != account.RoundsSinceLiquidation) venue.Accounts[i] = account with { RoundsSinceLiquidation = since };
                 if (reads && since > 0) venue.Dirty[i] = true;
             }

@@ -105,4 +105,40 @@ public sealed class DydxPolicyTests : IDisposable
         quotes.OpenInterest("SOL-USD").ShouldBe(300_000m);
         Policy().Evaluate(LongSol("a"), quotes).Initial.ShouldBe(280m);
     }
+
+    [Fact]
+    public void Deleveraging_takes_offsetting_profits_in_account_order_not_by_leverage()
+    {
+        // BTC 100,000 → 90,000, no impact, no insurance fund. The long 1 BTC-USD from 100,000 with 2,000 has TNC
+        // 2,000 − 10,000 = −8,000 < MMR 90,000 × 3% = 2,700: closed whole, no fee (no collateral left), 8,000 of
+        // deficit. Both shorts of 1 BTC-USD from 100,000 are 10,000 in profit; "calm" (wallet 100,000, leverage 0.8)
+        // comes before "levered" (wallet 10,000, leverage 4.5). Binance's ranking would take "levered"; dYdX's
+        // deleveraging has no ranking, and with every rank equal the engine goes in account order: "calm" gives up
+        // 8,000 / 10,000 = 0.8 BTC, "levered" is untouched, nothing is socialised.
+        var setup = new MarginRules.Cascade.CascadeSetup
+        {
+            Assets = [new MarginRules.Cascade.AssetSetup("BTC", 100_000m, new MarginRules.Cascade.Impact.LinearImpact(0m))],
+            Instruments = [new MarginRules.Cascade.InstrumentSetup("BTC-USD", "BTC")],
+            Venues =
+            [
+                new MarginRules.Cascade.VenueSetup("dydx", Policy(),
+                [
+                    TestData.Account("bankrupt", 2_000m, positions: [new Position("BTC-USD", 1m, 100_000m)]),
+                    TestData.Account("calm", 100_000m, positions: [new Position("BTC-USD", -1m, 100_000m)]),
+                    TestData.Account("levered", 10_000m, positions: [new Position("BTC-USD", -1m, 100_000m)]),
+                ]),
+            ],
+            Shock = new MarginRules.Cascade.Shocks.ShockPath(new MarginRules.Cascade.Shocks.Shock(new Dictionary<string, decimal> { ["BTC"] = -0.10m })),
+        };
+
+        var result = MarginRules.Cascade.CascadeEngine.Run(setup);
+
+        result.Rounds[0].BadDebt.ShouldBe(8_000m);
+        result.Rounds[0].AdlEvents.ShouldBe(1);
+        result.Summary.SocializedLoss.ShouldBe(0m);
+        var sizes = result.FinalAccounts["dydx"].ToDictionary(a => a.Id, a => a.Positions.Sum(p => p.Size));
+        sizes["calm"].ShouldBe(-0.2m);
+        sizes["levered"].ShouldBe(-1m);
+        sizes["bankrupt"].ShouldBe(0m);
+    }
 }

@@ -235,7 +235,12 @@ internal sealed class EvalCommand : ICommand
         if (l == null) head.Add(new[] { "Liquidation", "none" });
         else
         {
-            var verb = l.Target == LiquidationTarget.Positions ? "closes positions" : "sells holdings";
+            var verb = l.Target switch
+            {
+                LiquidationTarget.Positions => "closes positions",
+                LiquidationTarget.Holdings => "sells holdings",
+                _ => "buys in debts",
+            };
             head.Add(new[] { "Liquidation", $"{l.RuleName} ({verb}, size {AssessmentJson.Name(l.SizeKind)})" });
             head.Add(new[] { "  Base", Money(l.BaseAmount) });
             head.Add(new[] { "  Target", Money(l.TargetAmount) });

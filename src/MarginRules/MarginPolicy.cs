@@ -26,6 +26,7 @@ public sealed class MarginPolicy
         var layout = new FrameLayout(policy);
         _reference = new ReferenceProgram(policy, layout);
         _program = useReference ? _reference : ProgramFactory.Create(policy, layout);
+        BuysIn = policy.Liquidations.Any(r => r.Collection == CollectionKind.Debts);
     }
 
     /// <summary>The policy's name from its header.</summary>
@@ -120,6 +121,9 @@ public sealed class MarginPolicy
     /// <summary>The equity and maintenance requirement <see cref="Assess"/> left in a frame, for hot loops that need the numbers.</summary>
     internal (decimal Equity, decimal Maintenance) Requirements(EvaluationFrame frame) =>
         (frame.Numbers[_program.Layout.Slot(Checked.Equity)], frame.Numbers[_program.Layout.Slot(Checked.Maintenance)]);
+
+    /// <summary>True when a liquidation rule buys debts in (<c>take d in debts</c>), so the wallet backs the account's debts.</summary>
+    internal bool BuysIn { get; }
 
     /// <summary>Plans the liquidation for an account that <see cref="Assess"/> found liquidatable, from the same frame.</summary>
     internal LiquidationInstruction PlanLiquidation(Account account, Market market, EvaluationFrame frame) =>

@@ -390,7 +390,7 @@ internal static class PolicyRules
         "MarginRules.Units",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "`size whole` in a rule that takes positions, or with a chunk.",
+        description: "`size whole` in a rule that takes positions or debts, or with a chunk.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0215.md");
 
     /// <summary>MR0216: Invalid penalty after debt.</summary>
@@ -401,7 +401,7 @@ internal static class PolicyRules
         "MarginRules.Units",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A penalty `after debt` in a rule that takes positions, or with `size whole`.",
+        description: "A penalty `after debt` in a rule that takes positions or debts, or with `size whole`.",
         helpLinkUri: AnalyzerRules.HelpLinkBase + "MR0216.md");
 
     /// <summary>MR0217: Invalid item argument.</summary>

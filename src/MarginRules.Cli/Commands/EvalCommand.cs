@@ -235,7 +235,12 @@ internal sealed class EvalCommand : ICommand
         if (l == null) head.Add(new[] { "Liquidation", "none" });
         else
         {
-            var verb = l.Target == LiquidationTarget.Positions ? "closes positions" : "sells holdings";
+            var verb = l.Target switch
+            {
+                LiquidationTarget.Positions => "closes positions",
+                LiquidationTarget.Holdings => "sells holdings",
+                _ => "buys in debts",
+            };
             head.Add(new[] { "Liquidation", $"{l.RuleName} ({verb}, size {AssessmentJson.Name(l.SizeKind)})" });
             head.Add(new[] { "  Base", Money(l.BaseAmount) });
             head.Add(new[] { "  Target", Money(l.TargetAmount) });
@@ -250,14 +255,19 @@ internal sealed class EvalCommand : ICommand
 
         if (l != null && l.Steps.Count > 0)
         {
-            var rows = new List<string[]> { new[] { "Step", "Item", "Symbol", "Quantity", "Value", "Seized", "Penalties" } };
+            // A buy-in's step is a purchase: the debt's asset, the units bought back, their value and what the wallet paid.
+            var buyIn = l.Target == LiquidationTarget.Debts;
+            var rows = new List<string[]>
+            {
+                buyIn ? new[] { "Step", "Debt", "Asset", "Bought", "Value", "Paid", "Penalties" } : new[] { "Step", "Item", "Symbol", "Quantity", "Value", "Seized", "Penalties" },
+            };
             for (var i = 0; i < l.Steps.Count; i++)
             {
                 var s = l.Steps[i];
                 rows.Add(new[] { Count(i + 1), Count(s.ItemIndex), s.Symbol, Number(s.Quantity), Money(s.Value), Money(s.Seized), Penalties(s.Penalties, Money) });
             }
 
-            sb.Append('\n').Append("Liquidation steps\n");
+            sb.Append('\n').Append(buyIn ? "Buy-in steps\n" : "Liquidation steps\n");
             AppendTable(sb, rows, "  ", header: true, rightAligned: [0, 1, 3, 4, 5]);
         }
 

@@ -554,7 +554,7 @@ namespace MarginRules.Language.Binding
             _inLiquidationTrigger = true;
             var when = BindCondition(rule.When);
             _inLiquidationTrigger = false;
-            var collection = rule.Collection.Text == "positions" ? CollectionKind.Positions : CollectionKind.Holdings;
+            BindingFacts.TryGetCollection(rule.Collection.Text, out var collection);
             var variable = DeclareVariable(rule.Variable, collection);
             _scope.Add(variable);
             var filter = rule.Filter == null ? null : BindCondition(rule.Filter);
@@ -575,8 +575,8 @@ namespace MarginRules.Language.Binding
                 // A junior penalty waits for the debt to be repaid, so it needs a rule that repays debt from a sale.
                 if (penalty.AfterDebtSpan is { } after)
                 {
-                    if (collection == CollectionKind.Positions)
-                        _diagnostics.Report(DiagnosticDescriptors.InvalidJuniorPenalty, after, "needs a rule that sells holdings to repay debt; this rule takes positions");
+                    if (collection != CollectionKind.Holdings)
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidJuniorPenalty, after, $"needs a rule that sells holdings to repay debt; this rule takes {BindingFacts.CollectionName(collection)}");
                     else if (rule.Size.Kind == LiquidationSizeKind.Whole)
                         _diagnostics.Report(DiagnosticDescriptors.InvalidJuniorPenalty, after, "cannot follow `size whole`, whose penalties are shares of each holding's value");
                 }
@@ -614,8 +614,8 @@ namespace MarginRules.Language.Binding
                     break;
                 case LiquidationSizeKind.Whole:
                     // Compound III absorb: only collateral can be taken whole and credited; a position has no value to credit.
-                    if (collection == CollectionKind.Positions)
-                        _diagnostics.Report(DiagnosticDescriptors.InvalidWholeSize, rule.Size.Span, "takes holdings; this rule takes positions");
+                    if (collection != CollectionKind.Holdings)
+                        _diagnostics.Report(DiagnosticDescriptors.InvalidWholeSize, rule.Size.Span, $"takes holdings; this rule takes {BindingFacts.CollectionName(collection)}");
                     break;
             }
 

@@ -39,7 +39,7 @@ namespace MarginRules.Language.Binding
         /// <summary>The trigger (bool).</summary>
         public BoundExpression When { get; }
 
-        /// <summary>The variable bound to each taken item; its collection is positions or holdings.</summary>
+        /// <summary>The variable bound to each taken item; its collection is positions, holdings or debts.</summary>
         public VariableSymbol Variable { get; }
 
         /// <summary>What is taken.</summary>

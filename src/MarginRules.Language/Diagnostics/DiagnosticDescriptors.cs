@@ -114,10 +114,10 @@ namespace MarginRules.Language.Diagnostics
         /// <summary>MR0214: a count that is not a whole number.</summary>
         public static readonly DiagnosticDescriptor CountNotWhole = Make("MR0214", DiagnosticStage.Units, DiagnosticSeverity.Error, "Count is not whole", "a count must be a whole number, found {0}");
 
-        /// <summary>MR0215: `size whole` in a rule that takes positions, or with a chunk.</summary>
+        /// <summary>MR0215: `size whole` in a rule that takes positions or debts, or with a chunk.</summary>
         public static readonly DiagnosticDescriptor InvalidWholeSize = Make("MR0215", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid size whole", "`size whole` {0}");
 
-        /// <summary>MR0216: a penalty `after debt` in a rule that takes positions, or with `size whole`.</summary>
+        /// <summary>MR0216: a penalty `after debt` in a rule that takes positions or debts, or with `size whole`.</summary>
         public static readonly DiagnosticDescriptor InvalidJuniorPenalty = Make("MR0216", DiagnosticStage.Units, DiagnosticSeverity.Error, "Invalid penalty after debt", "a penalty `after debt` {0}");
 
         /// <summary>MR0217: an item parameter given something other than an item variable of its kind.</summary>

@@ -600,7 +600,7 @@ namespace MarginRules.Language.Parsing
             if (when == null || !Take(TokenKind.Take)) return null;
             var variable = Identifier();
             if (variable == null || !Take(TokenKind.In)) return null;
-            var collection = Word("positions", "holdings");
+            var collection = Word("positions", "holdings", "debts");
             if (collection == null) return null;
             ExpressionSyntax? filter = null;
             if (Take(TokenKind.Where) && (filter = Expression()) == null) return null;

@@ -456,7 +456,7 @@ namespace MarginRules.Language.Parsing
             from take in Tok(TokenKind.Take)
             from variable in Identifier.Named("variable name")
             from inKw in Tok(TokenKind.In)
-            from collection in Word("positions or holdings", "positions", "holdings")
+            from collection in Word("positions, holdings or debts", "positions", "holdings", "debts")
             from filter in Tok(TokenKind.Where).IgnoreThen(Expression).OrNone()
             from order in (from kwBy in Tok(TokenKind.By)
                            from key in Expression

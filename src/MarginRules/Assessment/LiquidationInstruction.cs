@@ -9,16 +9,16 @@ public sealed record LiquidationInstruction
     /// <summary>The liquidation rule that applies.</summary>
     public required string RuleName { get; init; }
 
-    /// <summary>Whether positions are closed or holdings sold.</summary>
+    /// <summary>Whether positions are closed, holdings sold or debts bought in.</summary>
     public required LiquidationTarget Target { get; init; }
 
     /// <summary>How the rule sizes the liquidation.</summary>
     public required LiquidationSizeKind SizeKind { get; init; }
 
-    /// <summary>The base the size refers to: the notional of the positions the rule may take, or the total debt value.</summary>
+    /// <summary>The base the size refers to: the notional of the positions (the value of the debts) the rule may take, or, for holdings, the total debt value.</summary>
     public required decimal BaseAmount { get; init; }
 
-    /// <summary>The amount the rule asks for in all (notional to close, or debt to repay), before the chunk limit.</summary>
+    /// <summary>The amount the rule asks for in all (notional to close, debt to repay, or debt to buy in), before the chunk limit.</summary>
     public required decimal TargetAmount { get; init; }
 
     /// <summary>The amount liquidated in this step: the target, limited by the chunk and, for holdings, by the collateral (for <c>size whole</c>, the debt repaid).</summary>
@@ -33,7 +33,7 @@ public sealed record LiquidationInstruction
     /// <summary>The items taken, in the rule's order.</summary>
     public required IReadOnlyList<LiquidationStep> Steps { get; init; }
 
-    /// <summary>The debts repaid, largest first (holdings liquidations only).</summary>
+    /// <summary>The debts repaid, largest first (holdings liquidations only; a buy-in's steps are its repayments).</summary>
     public required IReadOnlyList<DebtRepayment> Repayments { get; init; }
 
     /// <summary>The penalties over all steps, by recipient.</summary>

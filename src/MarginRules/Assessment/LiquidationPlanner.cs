@@ -15,7 +15,8 @@ namespace MarginRules.Assessment;
 /// mark price and pay penalties on the notional closed; holdings are sold to repay debts, largest debt first, and the
 /// collateral seized is the debt repaid × (1 + the sum of the penalty rates), junior (<c>after debt</c>) penalties being
 /// paid only from what the sale raises beyond the debt and the seniors. With <c>size whole</c> every holding is seized and credited at its value less its
-/// penalties; the credit repays debts and what is left over is paid into the wallet.
+/// penalties; the credit repays debts and what is left over is paid into the wallet. Debts are bought in: the wallet pays
+/// for the debt asset at the mark, and the penalties on the value bought, and may go negative (a broker's debit).
 /// </summary>
 /// <remarks>
 /// A ref struct whose per-item numbers live on the stack: the cascade plans once per liquidated account, hundreds of
@@ -38,7 +39,7 @@ internal readonly ref struct LiquidationPlanner
     private readonly LiquidationRule _rule;
     private readonly Account _account;
     private readonly Market _market;
-    private readonly bool _positions;
+    private readonly CollectionKind _collection;
     private readonly int _penaltyCount;
 
     // True when a penalty is junior (`after debt`): paid only from what a sale raises beyond the debt and the seniors.
@@ -54,7 +55,7 @@ internal readonly ref struct LiquidationPlanner
     private readonly Span<decimal> _shares;
     private readonly Span<decimal> _rates;
 
-    // Holdings rules: each debt's price and value, the debts by value largest first, and their total in account order.
+    // Holdings rules (the debts they repay, not the debts a buy-in takes): each debt's price and value, the debts by value largest first, and their total in account order.
     private readonly Span<decimal> _debtPrices;
     private readonly Span<decimal> _debtValues;
     private readonly Span<int> _debtOrder;
@@ -67,12 +68,12 @@ internal readonly ref struct LiquidationPlanner
         _rule = program.Policy.Liquidations[ruleIndex];
         _account = account;
         _market = market;
-        _positions = _rule.Collection == CollectionKind.Positions;
+        _collection = _rule.Collection;
         _penaltyCount = _rule.Penalties.Count;
         _hasJunior = false;
         foreach (var penalty in _rule.Penalties) _hasJunior |= penalty.AfterDebt;
-        var count = _positions ? account.Positions.Length : account.Holdings.Length;
-        var debts = _positions ? 0 : account.Debts.Length;
+        var count = ItemCount(account, _collection);
+        var debts = RepaidDebtCount(account, _collection);
         _prices = numbers.Slice(0, count);
         _shares = numbers.Slice(count, count);
         var keys = numbers.Slice(2 * count, count);
@@ -89,7 +90,7 @@ internal readonly ref struct LiquidationPlanner
         _kept = indices.Slice(0, kept);
         _order = indices.Slice(count, kept);
         _debtOrder = indices.Slice(2 * count, debts);
-        foreach (var i in _kept) _prices[i] = Price(_positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
+        foreach (var i in _kept) _prices[i] = Price(ItemSymbol(i));
         _kept.CopyTo(_order);
         if (_rule.OrderBy != null)
         {
@@ -118,6 +119,32 @@ internal readonly ref struct LiquidationPlanner
         SortStable(_debtOrder, _debtValues, descending: true);
     }
 
+    private static int ItemCount(Account account, CollectionKind collection) => collection switch
+    {
+        CollectionKind.Positions => account.Positions.Length,
+        CollectionKind.Holdings => account.Holdings.Length,
+        _ => account.Debts.Length,
+    };
+
+    // Only a holdings rule repays debts from a sale, so only it reads every debt.
+    private static int RepaidDebtCount(Account account, CollectionKind collection) =>
+        collection == CollectionKind.Holdings ? account.Debts.Length : 0;
+
+    private string ItemSymbol(int i) => _collection switch
+    {
+        CollectionKind.Positions => _account.Positions[i].Symbol,
+        CollectionKind.Holdings => _account.Holdings[i].Asset,
+        _ => _account.Debts[i].Asset,
+    };
+
+    /// <summary>What a liquidation over the collection takes: positions, holdings or debts.</summary>
+    internal static LiquidationTarget TargetOf(CollectionKind collection) => collection switch
+    {
+        CollectionKind.Positions => LiquidationTarget.Positions,
+        CollectionKind.Holdings => LiquidationTarget.Holdings,
+        _ => LiquidationTarget.Debts,
+    };
+
     private decimal Price(string symbol) =>
         _market.TryGetQuote(symbol, out var quote)
             ? quote.Price
@@ -127,9 +154,8 @@ internal readonly ref struct LiquidationPlanner
     public static LiquidationInstruction Plan(PolicyProgram program, Account account, Market market, EvaluationFrame frame)
     {
         var rule = program.Policy.Liquidations[frame.RuleIndex];
-        var positions = rule.Collection == CollectionKind.Positions;
-        var count = positions ? account.Positions.Length : account.Holdings.Length;
-        var debts = positions ? 0 : account.Debts.Length;
+        var count = ItemCount(account, rule.Collection);
+        var debts = RepaidDebtCount(account, rule.Collection);
         var decimals = count * (3 + rule.Penalties.Count) + 2 * debts;
         var indices = 2 * count + debts;
         var planner = new LiquidationPlanner(program, frame.RuleIndex, account, market, frame,
@@ -177,7 +203,7 @@ internal readonly ref struct LiquidationPlanner
         return new LiquidationInstruction
         {
             RuleName = _rule.Name,
-            Target = _positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings,
+            Target = TargetOf(_collection),
             SizeKind = _rule.SizeKind,
             BaseAmount = baseAmount,
             TargetAmount = targetAmount,
@@ -230,31 +256,36 @@ internal readonly ref struct LiquidationPlanner
 
     private decimal BaseAmount()
     {
-        if (!_positions) return _debtTotal;
+        if (_collection == CollectionKind.Holdings) return _debtTotal;
 
-        // Only the positions the `where` condition keeps can be closed, so only their notional is the base.
-        // Summed in account order, as the policy's own sums are.
+        // Only the positions (debts) the `where` condition keeps can be closed (bought in), so only their notional
+        // (value) is the base. Summed in account order, as the policy's own sums are.
         decimal total = 0m;
-        foreach (var i in _kept) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
+        foreach (var i in _kept) total += ItemCapacity(i);
         return total;
     }
 
     /// <summary>
-    /// The sum of the shares of every kept item: share × notional for a position, share × what the holding can repay for
-    /// a holding (so that a share of 1 sells all of it), the latter at most the debt.
+    /// The sum of the shares of every kept item: share × notional for a position, share × value for a debt, share × what
+    /// the holding can repay for a holding (so that a share of 1 sells all of it), the latter at most the debt.
     /// </summary>
     private decimal EachTarget(decimal baseAmount)
     {
         decimal total = 0m;
         foreach (var i in _kept) total += ItemCapacity(i) * _shares[i];
-        return _positions ? total : Math.Min(total, baseAmount);
+        return _collection == CollectionKind.Holdings ? Math.Min(total, baseAmount) : total;
     }
 
-    /// <summary>The most one item can give: a position's notional, or what a holding can repay after its senior penalties.</summary>
-    private decimal ItemCapacity(int i) =>
-        _positions
-            ? Math.Abs(_account.Positions[i].Size) * _prices[i]
-            : _account.Holdings[i].Quantity * _prices[i] / (1m + RateSum(i, junior: false));
+    /// <summary>
+    /// The most one item can give: a position's notional, a debt's value (the wallet pays for the buy-in whatever its
+    /// balance), or what a holding can repay after its senior penalties.
+    /// </summary>
+    private decimal ItemCapacity(int i) => _collection switch
+    {
+        CollectionKind.Positions => Math.Abs(_account.Positions[i].Size) * _prices[i],
+        CollectionKind.Holdings => _account.Holdings[i].Quantity * _prices[i] / (1m + RateSum(i, junior: false)),
+        _ => _account.Debts[i].Quantity * _prices[i],
+    };
 
     /// <summary>
     /// The sum of an item's senior (or, with <paramref name="junior"/>, junior) penalty rates, added from 0 in rule order
@@ -271,7 +302,7 @@ internal readonly ref struct LiquidationPlanner
         return sum;
     }
 
-    /// <summary>Takes <paramref name="amount"/> (notional, or debt to repay) from the items in order.</summary>
+    /// <summary>Takes <paramref name="amount"/> (notional, debt to buy in, or debt to repay) from the items in order.</summary>
     private (LiquidationStep[] Steps, DebtRepayment[] Repayments, decimal Taken) Take(decimal amount)
     {
         var steps = new LiquidationStep[_order.Length];
@@ -283,7 +314,7 @@ internal readonly ref struct LiquidationPlanner
             if (remaining <= 0m) break;
             // Summed for positions too, where only an overflow matters: a rate sum beyond decimal's range fails the plan.
             var totalRate = RateSum(i, junior: false);
-            if (_positions)
+            if (_collection == CollectionKind.Positions)
             {
                 var p = _account.Positions[i];
                 var notional = Math.Abs(p.Size) * _prices[i];
@@ -298,6 +329,24 @@ internal readonly ref struct LiquidationPlanner
                     : p.Size * take / notional;
                 steps[taken++] = new LiquidationStep(i, p.Symbol, quantity, take, take, Penalties(i, take));
                 remaining -= take;
+            }
+            else if (_collection == CollectionKind.Debts)
+            {
+                // A buy-in: the wallet buys the debt asset at the mark and returns it, and pays the penalties on top.
+                var d = _account.Debts[i];
+                var value = d.Quantity * _prices[i];
+                if (value == 0m) continue;
+                var cap = each ? _shares[i] * value : value;
+                var buy = Math.Min(remaining, cap);
+                if (buy == 0m) continue;
+                var quantity = buy == value ? d.Quantity
+                    : buy == cap ? d.Quantity * _shares[i]
+                    : buy / _prices[i];
+                var penalties = Penalties(i, buy);
+                var paid = buy;
+                foreach (var penalty in penalties) paid += penalty.Amount;
+                steps[taken++] = new LiquidationStep(i, d.Asset, quantity, buy, paid, penalties);
+                remaining -= buy;
             }
             else
             {
@@ -327,7 +376,7 @@ internal readonly ref struct LiquidationPlanner
         }
 
         var total = amount - Math.Max(0m, remaining);
-        var repayments = _positions ? Array.Empty<DebtRepayment>() : Repay(total);
+        var repayments = _collection == CollectionKind.Holdings ? Repay(total) : Array.Empty<DebtRepayment>();
         return (Trim(steps, taken), repayments, total);
     }
 
@@ -486,7 +535,7 @@ internal readonly ref struct LiquidationPlanner
     private decimal? RatioAfter(decimal amount)
     {
         var (steps, repayments, _) = Take(amount);
-        var after = Apply(_account, _market, _positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
+        var after = Apply(_account, _market, TargetOf(_collection), steps, repayments);
         var frame = _program.CreateFrame();
         try
         {
@@ -499,7 +548,10 @@ internal readonly ref struct LiquidationPlanner
         }
     }
 
-    /// <summary>The account after the steps: positions reduced with PnL realised and penalties paid from the wallet, or holdings sold and debts repaid.</summary>
+    /// <summary>
+    /// The account after the steps: positions reduced with PnL realised and penalties paid from the wallet, holdings sold
+    /// and debts repaid, or debts bought in with the wallet.
+    /// </summary>
     public static Account Apply(Account account, Market market, LiquidationInstruction instruction)
     {
         var after = Apply(account, market, instruction.Target, instruction.Steps, instruction.Repayments);
@@ -548,6 +600,21 @@ internal readonly ref struct LiquidationPlanner
             }
 
             return account with { Wallet = wallet, Positions = positions.Where(p => p.Size != 0m).ToImmutableArray() };
+        }
+
+        if (target == LiquidationTarget.Debts)
+        {
+            // The wallet pays the value bought in and then the penalties; it may go below 0, a debit the broker carries.
+            var bought = account.Debts.ToBuilder();
+            var wallet = account.Wallet;
+            foreach (var step in steps)
+            {
+                wallet -= step.Value;
+                foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
+                bought[step.ItemIndex] = bought[step.ItemIndex] with { Quantity = bought[step.ItemIndex].Quantity - step.Quantity };
+            }
+
+            return account with { Wallet = wallet, Debts = bought.Where(d => d.Quantity != 0m).ToImmutableArray() };
         }
 
         var holdings = account.Holdings.ToBuilder();

@@ -8,4 +8,7 @@ public enum LiquidationTarget
 
     /// <summary>Sells collateral holdings to repay debts.</summary>
     Holdings,
+
+    /// <summary>Buys debts in: the wallet buys each debt's asset at the mark and repays it (a broker's buy-in of a short).</summary>
+    Debts,
 }

@@ -113,11 +113,32 @@ public sealed class PlannerEquivalenceTests(ITestOutputHelper output)
               chunk debt / 2
             }
             """, Venues["aave-v3.margin"]),
+        ["debts"] = ("""
+            policy "Planner cases: debts" version "1" currency USD
+
+            param third "A share 28 digits long": ratio = 1 / 3
+
+            let collateral "Collateral value" = sum(h in holdings: h.value)
+            let debt "Debt value" = sum(d in debts: d.value)
+            equity = account.wallet + collateral - debt
+            maintenance = debt * 30%
+
+            liquidation buy_in "A third of every debt but cash, smallest first, at most half the debt a step" {
+              when equity < maintenance
+              take d in debts where d.asset != "USD" by d.value asc
+              size each third
+              penalty third / 10 to liquidator
+              penalty 2% to protocol
+              penalty third / 100 to liquidator
+              chunk debt / 2
+            }
+            """, Venues["regt-finra-4210-shorts.margin"]),
     };
 
     [Theory]
     [InlineData("positions")]
     [InlineData("holdings")]
+    [InlineData("debts")]
     public void The_planner_matches_the_LINQ_planner_on_size_each_in_ascending_order_with_a_chunk(string name)
     {
         var (text, venue) = Cases[name];

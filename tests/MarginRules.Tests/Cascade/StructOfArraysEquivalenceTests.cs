@@ -24,7 +24,8 @@ public sealed class StructOfArraysEquivalenceTests
         Parameters = new Dictionary<string, object> { ["round_seconds"] = 10m, ["partial_threshold"] = 5_000m },
     });
 
-    private static readonly MarginPolicy RegT = MarginPolicy.Compile(TestData.ExamplePolicy("regt-finra-4210.margin"), "regt-finra-4210.margin");
+    // The Reg T policy with short stock, so that broker clients short MEME are bought in once their calls expire.
+    private static readonly MarginPolicy RegT = MarginPolicy.Compile(TestData.ExamplePolicy("regt-finra-4210-shorts.margin"), "regt-finra-4210-shorts.margin");
     private static readonly string[] Coins = ["BTC", "ETH", "SOL"];
     private static readonly decimal[] CoinPrices = [40_000m, 2_000m, 100m];
 
@@ -48,13 +49,18 @@ public sealed class StructOfArraysEquivalenceTests
                 return TestData.Account($"t{i}", Math.Round(notional / x.leverage, 2) + 5m, positions: positions.ToArray());
             }).ToArray());
 
-    /// <summary>Broker accounts: STOCK financed by USD debt at 1.2× to 3.5× leverage, with off-venue reserves.</summary>
+    /// <summary>
+    /// Broker accounts: STOCK financed by USD debt at 1.2× to 3.5× leverage, or (every third) short MEME with 104% to
+    /// 150% of the short's value in the wallet, so a rise in MEME calls them and buys them in; with off-venue reserves.
+    /// </summary>
     private static readonly Gen<(Account Account, decimal Reserve)[]> Clients =
-        Gen.Select(Gen.Int[10, 500], Gen.Int[120, 350], Gen.Int[0, 5_000])
+        Gen.Select(Gen.Int[10, 500], Gen.Int[120, 350], Gen.Int[0, 5_000], Gen.Int[0, 2])
             .Array[0, 25]
             .Select(xs => xs.Select((x, i) =>
             {
                 decimal units = x.Item1, leverage = x.Item2 / 100m;
+                if (x.Item4 == 0)
+                    return (TestData.Account($"c{i}", Math.Round(units * 50m * (1m + (x.Item2 - 100) / 500m), 2), debts: [new Debt("MEME", units)]), (decimal)x.Item3);
                 var debt = Math.Round(units * 100m * (1m - 1m / leverage), 2);
                 return (TestData.Account($"c{i}", holdings: [new Holding("STOCK", units)], debts: [new Debt("USD", debt)]), (decimal)x.Item3);
             }).ToArray());
@@ -62,7 +68,7 @@ public sealed class StructOfArraysEquivalenceTests
     private static CascadeSetup Setup(Account[] traders, (Account Account, decimal Reserve)[] clients, Account[] banks, int coinDrop, int stockDrop, int impact, decimal insurance, ulong seed) => new()
     {
         Assets = Coins.Select((c, a) => new AssetSetup(c, CoinPrices[a], new LinearImpact(impact / 1_000_000_000m / CoinPrices[a])))
-            .Concat([new AssetSetup("STOCK", 100m, new LinearImpact(impact / 100_000_000m)), new AssetSetup("RISK", 1m, new LinearImpact(impact / 10_000_000m)), CascadeTestKit.Usd])
+            .Concat([new AssetSetup("STOCK", 100m, new LinearImpact(impact / 100_000_000m)), new AssetSetup("MEME", 50m, new LinearImpact(impact / 20_000_000m)), new AssetSetup("RISK", 1m, new LinearImpact(impact / 10_000_000m)), CascadeTestKit.Usd])
             .ToArray(),
         Instruments = Coins.Select(c => new InstrumentSetup(c + "USDT", c)).Concat(Coins.Select(c => new InstrumentSetup(c + "-PERP", c))).ToArray(),
         Venues =
@@ -77,7 +83,7 @@ public sealed class StructOfArraysEquivalenceTests
             new VenueSetup("hyper", Hyper, HyperAccounts(traders), insurance / 2m),
         ],
         Shock = new ShockPath(
-            new Shock(Coins.Select(c => new KeyValuePair<string, decimal>(c, -coinDrop / 100m)).Append(new("STOCK", -stockDrop / 100m)).Append(new("RISK", -stockDrop / 200m))),
+            new Shock(Coins.Select(c => new KeyValuePair<string, decimal>(c, -coinDrop / 100m)).Append(new("STOCK", -stockDrop / 100m)).Append(new("MEME", stockDrop / 200m)).Append(new("RISK", -stockDrop / 200m))),
             new Shock(new Dictionary<string, decimal> { ["BTC"] = -coinDrop / 300m })),
     };
 
@@ -125,8 +131,11 @@ public sealed class StructOfArraysEquivalenceTests
                 if (s.SocializedLoss > 0m) seen.Add("socialised");
                 if (s.MarginCalls > 0) seen.Add("call");
                 if (s.InsuranceDrawn > 0m) seen.Add("insurance");
+
+                // No account holds MEME, so only a buy-in of a short trades it.
+                if (result.Rounds.Any(r => r.LiquidatedNotional.GetValueOrDefault("MEME") > 0m)) seen.Add("buy-in");
             }, iter: 100, seed: "0000000000001");
-        seen.OrderBy(x => x, StringComparer.Ordinal).ShouldBe(["adl", "call", "certified", "insurance", "liquidation", "socialised"]);
+        seen.OrderBy(x => x, StringComparer.Ordinal).ShouldBe(["adl", "buy-in", "call", "certified", "insurance", "liquidation", "socialised"]);
     }
 
     [Fact]

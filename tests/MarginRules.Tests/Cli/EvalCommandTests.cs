@@ -54,6 +54,42 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reg_T_short_only_after_the_call_expires_prints_the_buy_in_steps()
+    {
+        // regt-finra-4210-shorts.tests.json, "short only": 75,000 in the wallet, short 1,000 XYZ at 60. Equity 15,000;
+        // initial 50% × 60,000 = 30,000; maintenance 30% × 60,000 = 18,000; call 3,000. buy_in: 30% × (60,000 − x) =
+        // 15,000 ⇔ x = 10,000 of the 60,000 short (the base), 10,000 / 60 = 166.666667 shares, paid from the wallet.
+        var account = Write("short.json", """{ "id": "short-only", "wallet": 75000, "debts": [ { "asset": "XYZ", "quantity": 1000 } ], "call_rounds": 3 }""");
+        var market = Write("short-market.json", """{ "assets": { "XYZ": { "price": 60 }, "USD": { "price": 1 } } }""");
+
+        var (code, output, error) = Run("eval", TestData.ExamplePath("policies", "regt-finra-4210-shorts.margin"), "--account", account, "--market", market);
+
+        error.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Success);
+        output.ShouldStartWith("""
+            Policy       Reg T + FINRA 4210 long and short stock margin (version 2024-01, USD)
+            Account      short-only
+            Status       liquidatable
+            Equity       15,000 USD
+            Initial      30,000 USD
+            Maintenance  18,000 USD
+            Margin call  3,000 USD within 3 rounds (3 outstanding, expired)
+            Liquidation  buy_in (buys in debts, size restore)
+              Base       60,000 USD
+              Target     10,000 USD
+              Amount     10,000 USD
+              Chunk      none
+              Penalties  none
+
+            Buy-in steps
+              Step  Debt  Asset  Bought      Value       Paid        Penalties
+                 1     0  XYZ    166.666667  10,000 USD  10,000 USD  none
+
+            Exports
+            """);
+    }
+
+    [Fact]
     public void Binance_close_out_prints_penalties_and_adl_ranks()
     {
         // Long 5 BTCUSDT from 52,000 with a 15,000 wallet, marked at 49,000: upnl 5 × −3,000 = −15,000, equity 0.

@@ -124,7 +124,12 @@ public sealed class AllocationTests
                 if (rule.SizeValue != null) program.GetRuleValue(r, RuleValue.Size, account, market, frame);
                 if (rule.SizeTarget != null) program.GetRuleValue(r, RuleValue.Target, account, market, frame);
                 if (rule.Chunk != null) program.GetRuleValue(r, RuleValue.Chunk, account, market, frame);
-                var items = rule.Collection == Language.Binding.CollectionKind.Positions ? account.Positions.Length : account.Holdings.Length;
+                var items = rule.Collection switch
+                {
+                    Language.Binding.CollectionKind.Positions => account.Positions.Length,
+                    Language.Binding.CollectionKind.Holdings => account.Holdings.Length,
+                    _ => account.Debts.Length,
+                };
                 for (var item = 0; item < items; item++)
                     for (var which = rule.OrderBy == null ? 0 : -1; which < rule.Penalties.Count; which++)
                         program.GetItemValue(r, which, account, market, frame, item);

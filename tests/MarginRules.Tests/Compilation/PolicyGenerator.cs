@@ -242,7 +242,7 @@ internal static class PolicyGenerator
     {
         var trigger = scope with { InTrigger = true };
         return
-            from collection in Gen.OneOf("positions", "holdings")
+            from collection in Gen.OneOf("positions", "holdings", "debts")
             let perItem = scope.WithItem("it", collection)
             from when in Condition(trigger, ValueDepth - 1)
             from hasFilter in Gen.Bool

@@ -56,7 +56,12 @@ internal static class ProgramComparison
                     () => compiled.GetRuleValue(index, which, account, market, compiledFrame), $"{rule.Name}.{which}", differences);
             }
 
-            var items = rule.Collection == CollectionKind.Positions ? account.Positions.Length : account.Holdings.Length;
+            var items = rule.Collection switch
+            {
+                CollectionKind.Positions => account.Positions.Length,
+                CollectionKind.Holdings => account.Holdings.Length,
+                _ => account.Debts.Length,
+            };
             for (var item = 0; item < items; item++)
             {
                 var i = item;

@@ -219,7 +219,7 @@ internal static class PolicyTextGenerator
     private static Gen<string> Liquidation() => Concat(
         Gen.Const("liquidation"), Gap, Identifier, Description, Tight, Gen.Const("{"), Tight,
         Gen.Const("when"), Gap, Expr, Gap,
-        Gen.Const("take"), Gap, Variable, Gap, Gen.Const("in"), Gap, Gen.OneOf("positions", "holdings"),
+        Gen.Const("take"), Gap, Variable, Gap, Gen.Const("in"), Gap, Gen.OneOf("positions", "holdings", "debts"),
         Opt(Concat(Gap, Gen.Const("where"), Gap, Expr)),
         Opt(Concat(Gap, Gen.Const("by"), Gap, Expr, Opt(Concat(Gap, Gen.OneOf("asc", "desc"))))),
         Gap, Gen.Const("size"), Gap,

@@ -40,7 +40,7 @@ public sealed class RecoveryTests
             "policy \"p\"\n" +
             "liquidation broken {\n" +
             "  when true\n" +
-            "  take d in debts\n" +
+            "  take d in orders\n" +
             "  size all\n" +
             "}\n" +
             "liquidation kept {\n" +
@@ -51,8 +51,8 @@ public sealed class RecoveryTests
 
         var tree = SyntaxTree.Parse(text);
 
-        // "  take d in " is 12 characters, so `debts` starts in column 13 of line 4.
-        DiagnosticLine.Of(tree).ShouldBe(new[] { "4:13: MR0001: unexpected identifier `debts`, expected positions or holdings" });
+        // "  take d in " is 12 characters, so `orders` starts in column 13 of line 4.
+        DiagnosticLine.Of(tree).ShouldBe(new[] { "4:13: MR0001: unexpected identifier `orders`, expected positions, holdings or debts" });
         tree.Root.Declarations.Select(Describe).ShouldBe(new[] { "liquidation kept" });
     }
 

@@ -593,6 +593,31 @@ internal sealed class CascadeRun
             venue.Wallets[i] = wallet;
             venue.CompactPositions(i);
         }
+        else if (instruction.Target == LiquidationTarget.Debts)
+        {
+            // LiquidationPlanner.Apply, in place: the wallet buys the debt asset from the market at the mark (a market
+            // buy, which moves the price up) and returns it to the lender, then pays the penalties. It may go below 0.
+            var wallet = venue.Wallets[i];
+            foreach (var step in instruction.Steps)
+            {
+                var k = venue.DebtStart[i] + step.ItemIndex;
+                var asset = venue.DebtAsset[k];
+                outcome.SinkCash += step.Value;
+                outcome.SinkUnits[asset] -= step.Quantity;
+                outcome.LenderUnits[asset] += step.Quantity;
+                outcome.LenderClaims[asset] -= step.Quantity;
+                outcome.Sales[asset] -= step.Quantity;
+                outcome.LiquidatedNotional[asset] += step.Value;
+                Pay(venue, step.Penalties, outcome);
+
+                wallet -= step.Value;
+                foreach (var penalty in step.Penalties) wallet -= penalty.Amount;
+                venue.DebtQuantity[k] -= step.Quantity;
+            }
+
+            venue.Wallets[i] = wallet;
+            venue.CompactCollateral(i);
+        }
         else
         {
             foreach (var step in instruction.Steps)
@@ -747,6 +772,9 @@ internal sealed class CascadeRun
             foreach (var i in venue.LiquidatedThisRound)
             {
                 if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.DebtCount[i] == 0) continue;
+
+                // A policy that buys debts in pays for them from the wallet, so a positive wallet still backs them.
+                if (venue.Policy.BuysIn && venue.Wallets[i] > 0m) continue;
 
                 // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.
                 for (int k = venue.DebtStart[i], end = k + venue.DebtCount[i]; k < end; k++)

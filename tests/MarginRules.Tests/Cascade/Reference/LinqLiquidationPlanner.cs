@@ -41,15 +41,24 @@ internal sealed class LinqLiquidationPlanner
         _rule = program.Policy.Liquidations[ruleIndex];
         _account = account;
         _market = market;
-        var positions = _rule.Collection == CollectionKind.Positions;
-        var count = positions ? account.Positions.Length : account.Holdings.Length;
+        var count = _rule.Collection switch
+        {
+            CollectionKind.Positions => account.Positions.Length,
+            CollectionKind.Holdings => account.Holdings.Length,
+            _ => account.Debts.Length,
+        };
         // The `where` condition picks the items that can be taken; prices, order keys and rates are read for those
         // alone, so a condition can guard what they compute.
         var takeable = Enumerable.Range(0, count).Where(i => program.IsTakeable(ruleIndex, account, market, frame, i)).ToArray();
         _kept = takeable;
         _prices = new decimal[count];
         foreach (var i in takeable)
-            _prices[i] = Price(positions ? account.Positions[i].Symbol : account.Holdings[i].Asset);
+            _prices[i] = Price(_rule.Collection switch
+            {
+                CollectionKind.Positions => account.Positions[i].Symbol,
+                CollectionKind.Holdings => account.Holdings[i].Asset,
+                _ => account.Debts[i].Asset,
+            });
         IEnumerable<int> indices = takeable;
         if (_rule.OrderBy != null)
         {
@@ -115,7 +124,7 @@ internal sealed class LinqLiquidationPlanner
         return new LiquidationInstruction
         {
             RuleName = _rule.Name,
-            Target = _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings,
+            Target = Target,
             SizeKind = _rule.SizeKind,
             BaseAmount = baseAmount,
             TargetAmount = targetAmount,
@@ -168,6 +177,13 @@ internal sealed class LinqLiquidationPlanner
         };
     }
 
+    private LiquidationTarget Target => _rule.Collection switch
+    {
+        CollectionKind.Positions => LiquidationTarget.Positions,
+        CollectionKind.Holdings => LiquidationTarget.Holdings,
+        _ => LiquidationTarget.Debts,
+    };
+
     private decimal Value(RuleValue which, EvaluationFrame frame) => _program.GetRuleValue(_ruleIndex, which, _account, _market, frame);
 
     private decimal BaseAmount()
@@ -178,6 +194,11 @@ internal sealed class LinqLiquidationPlanner
             // Only the positions the `where` condition keeps can be closed, so only their notional is the base.
             // Summed in account order, as the policy's own sums are.
             foreach (var i in _kept) total += Math.Abs(_account.Positions[i].Size) * _prices[i];
+        }
+        else if (_rule.Collection == CollectionKind.Debts)
+        {
+            // A buy-in's base is the value of the kept debts, as a positions rule's is their notional.
+            foreach (var i in _kept) total += _account.Debts[i].Quantity * _prices[i];
         }
         else
         {
@@ -196,14 +217,16 @@ internal sealed class LinqLiquidationPlanner
     {
         decimal total = 0m;
         foreach (var i in _kept) total += ItemCapacity(i) * _shares![i];
-        return _rule.Collection == CollectionKind.Positions ? total : Math.Min(total, baseAmount);
+        return _rule.Collection == CollectionKind.Holdings ? Math.Min(total, baseAmount) : total;
     }
 
-    /// <summary>The most one item can give: a position's notional, or what a holding can repay after its penalties.</summary>
-    private decimal ItemCapacity(int i) =>
-        _rule.Collection == CollectionKind.Positions
-            ? Math.Abs(_account.Positions[i].Size) * _prices[i]
-            : _account.Holdings[i].Quantity * _prices[i] / (1m + Senior(i).Sum());
+    /// <summary>The most one item can give: a position's notional, a debt's value, or what a holding can repay after its penalties.</summary>
+    private decimal ItemCapacity(int i) => _rule.Collection switch
+    {
+        CollectionKind.Positions => Math.Abs(_account.Positions[i].Size) * _prices[i],
+        CollectionKind.Debts => _account.Debts[i].Quantity * _prices[i],
+        _ => _account.Holdings[i].Quantity * _prices[i] / (1m + Senior(i).Sum()),
+    };
 
     /// <summary>Takes <paramref name="amount"/> (notional, or debt to repay) from the items in order.</summary>
     private (LiquidationStep[] Steps, DebtRepayment[] Repayments, decimal Taken) Take(decimal amount)
@@ -231,6 +254,21 @@ internal sealed class LinqLiquidationPlanner
                     : p.Size * take / notional;
                 steps.Add(new LiquidationStep(i, p.Symbol, quantity, take, take, Penalties(rates, take)));
                 remaining -= take;
+            }
+            else if (_rule.Collection == CollectionKind.Debts)
+            {
+                var d = _account.Debts[i];
+                var value = d.Quantity * _prices[i];
+                if (value == 0m) continue;
+                var cap = _shares == null ? value : _shares[i] * value;
+                var buy = Math.Min(remaining, cap);
+                if (buy == 0m) continue;
+                var quantity = buy == value ? d.Quantity
+                    : buy == cap ? d.Quantity * _shares![i]
+                    : buy / _prices[i];
+                var penalties = Penalties(rates, buy);
+                steps.Add(new LiquidationStep(i, d.Asset, quantity, buy, penalties.Aggregate(buy, (paid, p) => paid + p.Amount), penalties));
+                remaining -= buy;
             }
             else
             {
@@ -260,7 +298,7 @@ internal sealed class LinqLiquidationPlanner
         }
 
         var taken = amount - Math.Max(0m, remaining);
-        var repayments = positions ? Array.Empty<DebtRepayment>() : Repay(taken);
+        var repayments = _rule.Collection == CollectionKind.Holdings ? Repay(taken) : Array.Empty<DebtRepayment>();
         return (steps.ToArray(), repayments, taken);
     }
 
@@ -356,7 +394,7 @@ internal sealed class LinqLiquidationPlanner
     {
         var (steps, repayments, _) = Take(amount);
         // Applying steps is shared with the planner under test: it did not change, and the oracle is about planning.
-        var after = LiquidationPlanner.Apply(_account, _market, _rule.Collection == CollectionKind.Positions ? LiquidationTarget.Positions : LiquidationTarget.Holdings, steps, repayments);
+        var after = LiquidationPlanner.Apply(_account, _market, Target, steps, repayments);
         var frame = _program.CreateFrame();
         try
         {

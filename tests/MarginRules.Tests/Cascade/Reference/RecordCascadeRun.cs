@@ -421,6 +421,21 @@ internal sealed class RecordCascadeRun
                 if (shortfall > 0m) outcome.IsolatedShortfalls.Add((i, shortfall));
             }
         }
+        else if (instruction.Target == LiquidationTarget.Debts)
+        {
+            foreach (var step in instruction.Steps)
+            {
+                // The wallet (LiquidationPlanner.Apply) buys the debt asset from the market and returns it to the lender.
+                var asset = _assetIndex[account.Debts[step.ItemIndex].Asset];
+                outcome.SinkCash += step.Value;
+                outcome.SinkUnits[asset] -= step.Quantity;
+                outcome.LenderUnits[asset] += step.Quantity;
+                outcome.LenderClaims[asset] -= step.Quantity;
+                outcome.Sales[asset] -= step.Quantity;
+                outcome.LiquidatedNotional[asset] += step.Value;
+                Pay(venue, step.Penalties, outcome);
+            }
+        }
         else
         {
             foreach (var step in instruction.Steps)
@@ -557,6 +572,9 @@ internal sealed class RecordCascadeRun
             {
                 var account = venue.Accounts[i];
                 if (account.Positions.Length > 0 || account.Holdings.Length > 0) continue;
+
+                // A buy-in rule pays for debts from the wallet, so a positive wallet still backs them.
+                if (venue.Policy.Checked.Liquidations.Any(r => r.Collection == Language.Binding.CollectionKind.Debts) && account.Wallet > 0m) continue;
                 if (account.Debts.Length > 0)
                 {
                     // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.

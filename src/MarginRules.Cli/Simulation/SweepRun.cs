@@ -50,26 +50,14 @@ internal sealed record SweepRun
     /// <summary>A point as the table shows it: <c>-25.00%</c> for a shock, the override text for a parameter.</summary>
     public string Label(int index) => SweepsShock ? NumberText.Percent(Range.Fraction(index)) : Range.PointText(index);
 
-    /// <summary>Runs every point in parallel, each run on one thread, reporting each finished point.</summary>
+    /// <summary>
+    /// Runs every point in parallel, each run on one thread, reporting each finished point. Points that differ only in
+    /// their shock share health certificates (<see cref="CascadeEngine.Sweep"/>).
+    /// </summary>
     /// <exception cref="CascadeException">A run failed.</exception>
     public static IReadOnlyList<CascadeSummary> Execute(IReadOnlyList<CascadeSetup> setups, int maxRounds, int threads, ProgressLine progress, VolatilityEstimate? volatility = null)
     {
-        var summaries = new CascadeSummary[setups.Count];
-        var done = 0;
         var options = new CascadeOptions { MaxRounds = maxRounds, MaxDegreeOfParallelism = 1, Volatility = volatility };
-        try
-        {
-            Parallel.For(0, setups.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
-            {
-                summaries[i] = CascadeEngine.Run(setups[i], options).Summary;
-                progress.Points(Interlocked.Increment(ref done), setups.Count);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is CascadeException first)
-        {
-            throw first;
-        }
-
-        return summaries;
+        return CascadeEngine.Sweep(setups, options, threads, done => progress.Points(done, setups.Count));
     }
 }

@@ -58,7 +58,8 @@ internal sealed class CascadeRun
     // Per partition, reused every round: accounts found healthy, due a certificate once the round's bad debt is settled.
     private readonly List<int>?[] _due;
 
-    public CascadeRun(CascadeSetup setup, CascadeOptions options)
+    /// <summary>Prepares a run; with a seed, the accounts it certified start with those certificates.</summary>
+    public CascadeRun(CascadeSetup setup, CascadeOptions options, CertificateSeed? seed = null)
     {
         _setup = setup;
         _options = options;
@@ -114,6 +115,7 @@ internal sealed class CascadeRun
         _certifiers = _venues.Select(v => v.Policy.Certifier).ToArray();
         _certify = options.CertificateBand > 0m;
         _adlLastRound = new bool[_venues.Length];
+        if (seed != null && _certify) Plant(seed);
 
         _ledger = new Ledger(_assets.Length, _instruments.Length, _venues.Length);
         for (var v = 0; v < _venues.Length; v++) _ledger.InsuranceFunds[v] = setup.Venues[v].InsuranceFund;
@@ -312,8 +314,9 @@ internal sealed class CascadeRun
     }
 
     /// <summary>
-    /// Records this round's prices as the centre of the certificates proved now, and marks for every earlier round the
-    /// assets whose price is still inside that round's band and whose volatility has not changed.
+    /// Records this round's prices as the centre of the certificates proved now, and marks for every centre so far (a
+    /// planted seed's, then one per round) the assets whose price is still inside its band and whose volatility has not
+    /// changed. A certificate names its centre by its 1-based entry.
     /// </summary>
     private void TrackCertificateBands()
     {
@@ -334,6 +337,58 @@ internal sealed class CascadeRun
         }
     }
 
+    /// <summary>
+    /// Certificates for the initial state at this setup's round-1 prices (the prices after the shock's first step), for
+    /// other runs over the same venues and market to start from (<see cref="CascadeEngine.Sweep"/>). An account on call
+    /// gets none: its evaluation would end the call, which a skipped evaluation would not.
+    /// </summary>
+    public CertificateSeed Seed(CancellationToken cancellationToken)
+    {
+        ApplyShock(1);
+        var box = HealthCertifier.CreateBox(BuildMarket(), _options.CertificateBand);
+        var venues = new CertificateSeed.VenueCertificates?[_venues.Length];
+        foreach (var venue in _venues)
+        {
+            var certifier = _certifiers[venue.Index];
+            if (!certifier.Supported) continue;
+            var certificates = new CertificateSeed.VenueCertificates(venue.Count, venue.CertifiedRankBounds != null);
+            var scratch = certifier.CreateScratch();
+            for (var i = 0; i < venue.Count; i++)
+            {
+                if ((i & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
+                if (venue.CallRounds[i] != 0 || !certifier.Certify(venue.View(i), box, scratch)) continue;
+                certificates.Certified[i] = true;
+                certificates.WalletLow[i] = scratch.WalletAcceptLow;
+                certificates.WalletHigh[i] = scratch.WalletAcceptHigh;
+                if (certificates.RankBounds != null) certificates.RankBounds[i] = AboveOrInfinite(certifier.RankBound(scratch));
+            }
+
+            venues[venue.Index] = certificates;
+        }
+
+        return new CertificateSeed((decimal[])_prices.Clone(), (decimal[])_volatility.Clone(), venues);
+    }
+
+    /// <summary>Gives every account the seed certified its certificate, proved at the seed's prices (entry 1 of the centres).</summary>
+    private void Plant(CertificateSeed seed)
+    {
+        if (seed.Prices.Length != _assets.Length || seed.Venues.Length != _venues.Length) return;
+        _certifiedAt.Add((seed.Prices, seed.Volatility));
+        var entry = _certifiedAt.Count;
+        foreach (var venue in _venues)
+        {
+            if (seed.Venues[venue.Index] is not { } certificates || certificates.Certified.Length != venue.Count) continue;
+            for (var i = 0; i < venue.Count; i++)
+            {
+                if (!certificates.Certified[i]) continue;
+                venue.Certificates[i] = entry;
+                venue.CertifiedWalletLow[i] = certificates.WalletLow[i];
+                venue.CertifiedWalletHigh[i] = certificates.WalletHigh[i];
+                if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = certificates.RankBounds?[i] ?? double.PositiveInfinity;
+            }
+        }
+    }
+
     /// <summary>The assets whose prices the account's evaluation reads: its items', or all when the policy reads the market by symbol.</summary>
     private ulong NeededAssets(VenueState venue, int i) =>
         _certifiers[venue.Index].ReadsMarketDirectly ? ulong.MaxValue >> (64 - _assets.Length) : venue.AssetMasks[i];
@@ -341,10 +396,10 @@ internal sealed class CascadeRun
     /// <summary>True when the account holds a certificate whose prices and wallet band still contain the present ones.</summary>
     private bool StillCertified(VenueState venue, int i)
     {
-        var round = venue.Certificates[i];
-        if (round <= 0) return false;
+        var entry = venue.Certificates[i];
+        if (entry <= 0) return false;
         var needed = NeededAssets(venue, i);
-        if ((needed & ~_inside[round]) != 0) return false;
+        if ((needed & ~_inside[entry]) != 0) return false;
         var w = (double)venue.Wallets[i];
         return w >= venue.CertifiedWalletLow[i] && w <= venue.CertifiedWalletHigh[i];
     }
@@ -370,7 +425,8 @@ internal sealed class CascadeRun
                 if (venue.Dirty[i]) continue;
                 if (certifier.Certify(venue.View(i), _box!, scratch))
                 {
-                    venue.Certificates[i] = round;
+                    // The centre of this round's box is the last entry TrackCertificateBands added.
+                    venue.Certificates[i] = _certifiedAt.Count;
                     venue.CertifiedWalletLow[i] = scratch.WalletAcceptLow;
                     venue.CertifiedWalletHigh[i] = scratch.WalletAcceptHigh;
                     if (venue.CertifiedRankBounds != null) venue.CertifiedRankBounds[i] = bound ? AboveOrInfinite(certifier.RankBound(scratch)) : double.PositiveInfinity;

@@ -265,8 +265,8 @@ internal sealed class VenueState
     public bool[] ItemsChanged { get; }
 
     /// <summary>
-    /// Per account: the round whose prices its health certificate was proved at; 0 for none, −1 for an account found
-    /// healthy at its last evaluation and due a certificate at the next.
+    /// Per account: the entry (1-based) of the prices its health certificate was proved at, one per round after a
+    /// planted seed's; 0 for none, −1 for an account found healthy at its last evaluation and due a certificate at the next.
     /// </summary>
     public int[] Certificates { get; }
 

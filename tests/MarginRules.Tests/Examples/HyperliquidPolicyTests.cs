@@ -34,6 +34,24 @@ public sealed class HyperliquidPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_long_in_the_second_margin_tier_is_liquidated_in_the_first()
+    {
+        // Isolated long 1,600 BTC-PERP from 100,000 with 20,000,000 of margin: 160,000,000 of notional, above BTC's
+        // 150,000,000 bound, so at the mark MM = 160,000,000 × 2.5% − 1,875,000 = 2,125,000. Falling, the position
+        // leaves tier 2 at 93,750 (1,600 × 93,750 = 150,000,000) with a value of 10,000,000, far above MM; below it the
+        // first tier's 1.25% applies: 20,000,000 + 1,600 (p − 100,000) = 1,600 p × 1.25% gives p = 140,000,000 / 1,580
+        // = 88,607.5949…. At 88,607.60 the value 1,772,160 ≥ MM 1,772,152; at 88,607.59 it is 1,772,144 < 1,772,151.80.
+        // Tier 2's rate all the way down would give 138,125,000 / 1,560 = 88,541.67 instead.
+        var (falling, rising) = _run.LiquidationPrices("hyperliquid.margin",
+            """{ "id": "whale", "wallet": 20000000, "positions": [ { "symbol": "BTC-PERP", "size": 1600, "entry_price": 100000, "isolated": true, "isolated_margin": 20000000 } ] }""",
+            """{ "assets": { "BTC": { "price": 100000 }, "BTC-PERP": { "price": 100000 } } }""",
+            "BTC");
+
+        falling.ShouldStartWith("Falling 88,607.6 the lowest price not yet liquidatable; below it: liquidatable (boundary 88,607.594937");
+        rising.ShouldStartWith("Rising none");
+    }
+
+    [Fact]
     public void An_isolated_short_rises_to_the_published_formula()
     {
         // ETH 25x: l = 2%. Isolated short 2 from 4,000 with 1,000 of margin, at 4,000: margin_available = 1,000 − 160 = 840;

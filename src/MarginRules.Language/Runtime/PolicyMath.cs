@@ -112,12 +112,37 @@ namespace MarginRules.Language.Runtime
         // ln 10 to decimal's 28 digits (OEIS A002392: 2.30258509299404568401799145468436...).
         private const decimal Ln10 = 2.3025850929940456840179914547m;
 
-        /// <summary>The natural logarithm in decimal: x = m × 10^k with 1 ≤ m &lt; 10, ln m by Halley's iteration on exp.</summary>
+        /// <summary>
+        /// The natural logarithm in decimal. From 0.5 to 2, ln x = 2 atanh((x − 1) / (x + 1)) as a series, whose terms
+        /// keep their relative precision however close x is to 1; elsewhere x = m × 10^k with 1 ≤ m &lt; 10, and ln m by
+        /// Halley's iteration on exp (subtracting k ln 10 near 1 would cancel nearly every digit).
+        /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
         public static decimal Ln(decimal value)
         {
             if (value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, LnOfNonPositive);
             if (value == 1m) return 0m;
+            if (value >= 0.5m && value <= 2m)
+            {
+                // The first term 2z = 2d / (2 + d) is written d − d² / (2 + d), so d = x − 1 (exact) keeps its digits
+                // when x is within 10⁻¹⁴ of 1 and z would lose them to decimal's 28 places. |z| ≤ 1/3, so the terms
+                // 2 z^n / n fall below the sum's last digit within 30 of them.
+                var d = value - 1m;
+                var z = d / (value + 1m);
+                var z2 = z * z;
+                var sum = d - d * d / (value + 1m);
+                var power = z * z2;
+                for (var n = 3; n < 120; n += 2)
+                {
+                    var next = sum + 2m * power / n;
+                    if (next == sum) break;
+                    sum = next;
+                    power *= z2;
+                }
+
+                return sum;
+            }
+
             var k = 0;
             var m = value;
             while (m >= 10m)

@@ -17,11 +17,28 @@ public sealed class LogarithmTests
     [InlineData("10", "2.302585092994045684017991455")]
     [InlineData("0.0000000000000000000000000001", "-64.47238260383327915250376073")]
     [InlineData("79228162514264337593543950335", "66.54212933375474970405428366")]
+    [InlineData("1.5", "0.4054651081081643819780131155")]
+    [InlineData("0.75", "-0.2876820724517809274392190060")]
     public void Ln_agrees_with_a_50_digit_reference(string x, string expected)
     {
         var value = PolicyMath.Ln(decimal.Parse(x, System.Globalization.CultureInfo.InvariantCulture));
         var want = decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
         Math.Abs(value - want).ShouldBeLessThanOrEqualTo(Math.Max(Math.Abs(want), 1m) * 1e-26m);
+    }
+
+    [Theory]
+    // Python's decimal at 50 digits, Decimal(x).ln(): −1.00000000000000000000500…e−20, 9.99999999999999999995…e−21 and
+    // −1.00000000000000000000000000005e−28, rounded to decimal's 28 places. A result this small has only the digits
+    // down to 10⁻²⁸, so the bound is two units of the last place; the sign must be right.
+    [InlineData("0.99999999999999999999", "-0.0000000000000000000100000000")]
+    [InlineData("1.00000000000000000001", "0.0000000000000000000100000000")]
+    [InlineData("0.9999999999999999999999999999", "-0.0000000000000000000000000001")]
+    public void Ln_keeps_its_relative_precision_next_to_1(string x, string expected)
+    {
+        var value = PolicyMath.Ln(decimal.Parse(x, System.Globalization.CultureInfo.InvariantCulture));
+        var want = decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
+        Math.Sign(value).ShouldBe(Math.Sign(want));
+        Math.Abs(value - want).ShouldBeLessThanOrEqualTo(0.0000000000000000000000000002m);
     }
 
     [Fact]

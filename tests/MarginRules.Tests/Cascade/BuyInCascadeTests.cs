@@ -54,4 +54,44 @@ public sealed class BuyInCascadeTests
         // The record engine (the oracle) gives the same run.
         CascadeTestKit.Fingerprint(new RecordCascadeRun(setup, new CascadeOptions()).Run(null, default)).ShouldBe(CascadeTestKit.Fingerprint(result));
     }
+
+    [Fact]
+    public void A_debt_no_buy_in_reaches_is_written_off_when_the_wallet_cannot_cover_it()
+    {
+        // Long 100 XYZ at 100 on a 10,000 USD loan, wallet 100; the buy-in rule only reaches shorts (not USD). XYZ −50%:
+        // equity 100 + 5,000 − 10,000 = −4,900 < 25% × 5,000, so the sell-out sells all 100 at 50 (5,000) and repays
+        // 5,000 of the loan. 5,000 of USD is left with no holdings and a wallet of 100, which cannot back it, so it is
+        // written off in the same round: bad debt 5,000 (no fund), none left on the account.
+        const string text = """
+            policy "longs and shorts" currency USD
+            let long_value = sum(h in holdings: h.value)
+            let debt_value = sum(d in debts: d.value)
+            let shorts = sum(d in debts where d.asset != "USD": d.value)
+            equity = account.wallet + long_value - debt_value
+            maintenance = long_value * 25% + shorts * 30%
+            liquidation sell_out {
+              when equity < maintenance and long_value > 0
+              take h in holdings by h.value desc
+              size all
+            }
+            liquidation buy_in {
+              when equity < maintenance and shorts > 0
+              take d in debts where d.asset != "USD" by d.value desc
+              size all
+            }
+            """;
+        var setup = new CascadeSetup
+        {
+            Assets = [new AssetSetup("XYZ", 100m, new LinearImpact(0m)), new AssetSetup("USD", 1m, new LinearImpact(0m))],
+            Venues = [new VenueSetup("broker", MarginPolicy.Compile(text, "longs-and-shorts.margin"), [TestData.Account("a", 100m, holdings: [new Holding("XYZ", 100m)], debts: [new Debt("USD", 10_000m)])])],
+            Shock = new ShockPath(new Shock(new Dictionary<string, decimal> { ["XYZ"] = -0.50m })),
+        };
+
+        var result = CascadeEngine.Run(setup);
+        var reference = new RecordCascadeRun(setup, new CascadeOptions { MaxDegreeOfParallelism = 1 }).Run(null, default);
+
+        result.Summary.BadDebt.ShouldBe(5_000m);
+        result.FinalAccounts["broker"].Single().Debts.ShouldBeEmpty();
+        CascadeTestKit.Fingerprint(result).ShouldBe(CascadeTestKit.Fingerprint(reference));
+    }
 }

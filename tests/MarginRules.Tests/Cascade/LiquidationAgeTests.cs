@@ -87,6 +87,14 @@ public sealed class LiquidationAgeTests
     }
 
     [Fact]
+    public void A_negative_count_from_the_api_is_a_clear_error()
+    {
+        var account = TestData.Account("bad", 1_000m, positions: [new Position("BTCUSD", 1m, 100m)]) with { RoundsSinceLiquidation = -5 };
+        var e = Should.Throw<CascadeException>(() => CascadeEngine.Run(Setup(account)));
+        e.Message.ShouldBe("venue `v`, account `bad`: rounds since liquidation is -5; it must be 0 or more");
+    }
+
+    [Fact]
     public void The_record_engine_agrees()
     {
         // The record-based reference engine counts the rounds its own way (one more each round, 1 after a liquidation).

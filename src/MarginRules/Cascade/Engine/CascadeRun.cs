@@ -555,6 +555,14 @@ internal sealed class CascadeRun
     }
 
     /// <summary><see cref="Above"/>, with <see cref="decimal.MaxValue"/> (no bound) as infinity.</summary>
+    /// <summary>The value of the account's debts at this round's prices.</summary>
+    private decimal DebtValue(VenueState venue, int i)
+    {
+        var total = 0m;
+        for (int k = venue.DebtStart[i], end = k + venue.DebtCount[i]; k < end; k++) total += venue.DebtQuantity[k] * _prices[venue.DebtAsset[k]];
+        return total;
+    }
+
     private static double AboveOrInfinite(decimal value) => value == decimal.MaxValue ? double.PositiveInfinity : Above(value);
 
     /// <summary>True when one of the account's positions is in profit at the current marks, so ADL may close it.</summary>
@@ -829,8 +837,10 @@ internal sealed class CascadeRun
             {
                 if (venue.PositionCount[i] > 0 || venue.HoldingCount[i] > 0 || venue.DebtCount[i] == 0) continue;
 
-                // A policy that buys debts in pays for them from the wallet, so a positive wallet still backs them.
-                if (venue.Policy.BuysIn && venue.Wallets[i] > 0m) continue;
+                // A policy that buys debts in pays for them from the wallet, so a wallet that covers every debt's value
+                // still backs them; one that does not leaves an insolvent account, whose debts are written off as before
+                // (a buy-in rule's `where` may not even reach them, such as a cash loan).
+                if (venue.Policy.BuysIn && venue.Wallets[i] >= DebtValue(venue, i)) continue;
 
                 // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.
                 for (int k = venue.DebtStart[i], end = k + venue.DebtCount[i]; k < end; k++)

@@ -114,6 +114,8 @@ internal sealed class VenueState
             var a = accounts[i];
             Wallets[i] = a.Wallet;
             CallRounds[i] = a.CallRounds;
+            if (a.RoundsSinceLiquidation < 0)
+                throw new CascadeException($"venue `{Setup.Name}`, account `{a.Id}`: rounds since liquidation is {a.RoundsSinceLiquidation}; it must be 0 or more");
             LastLiquidation[i] = LastLiquidationOf(a.RoundsSinceLiquidation);
             PositionStart[i] = positions;
             PositionCount[i] = a.Positions.Length;

@@ -573,8 +573,9 @@ internal sealed class RecordCascadeRun
                 var account = venue.Accounts[i];
                 if (account.Positions.Length > 0 || account.Holdings.Length > 0) continue;
 
-                // A buy-in rule pays for debts from the wallet, so a positive wallet still backs them.
-                if (venue.Policy.Checked.Liquidations.Any(r => r.Collection == Language.Binding.CollectionKind.Debts) && account.Wallet > 0m) continue;
+                // A buy-in rule pays for debts from the wallet, so a wallet covering every debt's value still backs them.
+                if (venue.Policy.Checked.Liquidations.Any(r => r.Collection == Language.Binding.CollectionKind.Debts)
+                    && account.Wallet >= account.Debts.Sum(d => d.Quantity * _prices[_assetIndex[d.Asset]])) continue;
                 if (account.Debts.Length > 0)
                 {
                     // Collateral is gone and debt remains: the insurance fund repays what it can, lenders write off the rest.

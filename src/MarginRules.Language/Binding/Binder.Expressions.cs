@@ -23,6 +23,8 @@ namespace MarginRules.Language.Binding
                 case NameSyntax n: return BindName(n);
                 case MemberAccessSyntax m: return BindMemberAccess(m);
                 case IndexSyntax i:
+                    if (i.Target is IndexSyntax row && row.Target is NameSyntax rowTable && _tables.TryGetValue(rowTable.Name, out var numbered) && !IsShadowed(rowTable.Name))
+                        return BindColumnNumber(numbered, row, i);
                     if (i.Target is NameSyntax tn && _tables.TryGetValue(tn.Name, out var t))
                     {
                         _used.Add(t);
@@ -213,21 +215,55 @@ namespace MarginRules.Language.Binding
                 return Error(m.Span);
             }
 
-            if (key.Type.IsError) return Error(m.Span);
-            if (!table.KeyType.SameUnitAs(key.Type))
+            if (!CheckLookupKey(table, index, key)) return Error(m.Span);
+            return new BoundTableLookup(table.Columns[column].Type, m.Span, table, key, column);
+        }
+
+        /// <summary>Reports a key that is not of the table's key type; false for that or for a key already in error.</summary>
+        private bool CheckLookupKey(TableSymbol table, IndexSyntax index, BoundExpression key)
+        {
+            if (key.Type.IsError) return false;
+            if (table.KeyType.SameUnitAs(key.Type)) return true;
+            var keyedBy = table.KeyKind switch
             {
-                var keyedBy = table.KeyKind switch
-                {
-                    TableKeyKind.Asset => "asset (text)",
-                    TableKeyKind.Symbol => "symbol (text)",
-                    TableKeyKind.Tag => "tag (account.tags)",
-                    _ => table.KeyType.ToString(),
-                };
-                _diagnostics.Report(DiagnosticDescriptors.LookupKey, index.Key.Span, table.Name, keyedBy, key.Type);
-                return Error(m.Span);
+                TableKeyKind.Asset => "asset (text)",
+                TableKeyKind.Symbol => "symbol (text)",
+                TableKeyKind.Tag => "tag (account.tags)",
+                _ => table.KeyType.ToString(),
+            };
+            _diagnostics.Report(DiagnosticDescriptors.LookupKey, index.Key.Span, table.Name, keyedBy, key.Type);
+            return false;
+        }
+
+        /// <summary><c>table[key][k]</c>: the k-th column (1-based) of a table whose columns all have one numeric type.</summary>
+        private BoundExpression BindColumnNumber(TableSymbol table, IndexSyntax row, IndexSyntax cell)
+        {
+            _used.Add(table);
+            var key = BindExpression(row.Key);
+            var number = BindExpression(cell.Key);
+            var type = table.Columns[0].Type;
+            if (!type.IsNumber || table.Columns.Any(c => !c.Type.Equals(type)))
+            {
+                var columns = string.Join(", ", table.Columns.Select(c => $"{c.Name}: {c.Type}"));
+                _diagnostics.ReportWithHelp(DiagnosticDescriptors.InvalidOperand, cell.Span, "a column is read by number only when every column has the same numeric type; read this one by name",
+                    "[]", $"table `{table.Name}`, whose columns are not all one numeric type ({columns})");
+                return Error(cell.Span);
             }
 
-            return new BoundTableLookup(table.Columns[column].Type, m.Span, table, key, column);
+            if (!CheckLookupKey(table, row, key) || number.Type.IsError) return Error(cell.Span);
+            if (!number.Type.IsDimensionless)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.TypeMismatch, cell.Key.Span, $"a column number of table `{table.Name}` (a dimensionless whole number)", number.Type);
+                return Error(cell.Span);
+            }
+
+            if (number is BoundLiteral { Value: decimal k } && (decimal.Truncate(k) != k || k < 1 || k > table.Columns.Count))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidOperand, cell.Key.Span, "[]", $"column number {k} of table `{table.Name}`, whose columns are numbered 1 to {table.Columns.Count}");
+                return Error(cell.Span);
+            }
+
+            return new BoundTableLookup(type, cell.Span, table, key, -1, number);
         }
 
         private BoundExpression BindCall(CallSyntax c)

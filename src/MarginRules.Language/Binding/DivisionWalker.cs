@@ -67,6 +67,7 @@ namespace MarginRules.Language.Binding
                         break;
                     case BoundTableLookup t:
                         Walk(t.Key);
+                        if (t.ColumnNumber != null) Walk(t.ColumnNumber);
                         break;
                     case BoundMarketLookup m:
                         Walk(m.Asset);

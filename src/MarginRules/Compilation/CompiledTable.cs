@@ -27,6 +27,7 @@ internal sealed class CompiledTable
         Columns = new Array[table.Columns.Count];
         for (var c = 0; c < Columns.Length; c++) Columns[c] = Column(table.Columns[c].Type, rows, c);
 
+        if (Columns.All(column => column is decimal[])) NumberColumns = Columns.Cast<decimal[]>().ToArray();
         Keys = table.Keys.ToArray();
         Index = Keys.Select((key, row) => new KeyValuePair<string, int>(key, row)).ToFrozenDictionary(StringComparer.Ordinal);
         LowerBounds = table.LowerBounds.ToArray();
@@ -58,6 +59,9 @@ internal sealed class CompiledTable
 
     /// <summary>Per column, the cells of every row: a <c>decimal[]</c>, <c>bool[]</c> or <c>string[]</c>.</summary>
     public Array[] Columns { get; }
+
+    /// <summary>The columns as numbers, for <c>t[key][k]</c>; null when a column holds bool or text.</summary>
+    public decimal[][]? NumberColumns { get; }
 
     /// <summary>
     /// The row a constant key selects, found the way the reference evaluator finds it; null when no row matches (the

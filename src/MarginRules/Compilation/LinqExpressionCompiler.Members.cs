@@ -58,6 +58,7 @@ internal sealed partial class LinqExpressionCompiler
         public static readonly MethodInfo TagsContains = Method(typeof(AccountTags), nameof(AccountTags.Contains), typeof(ImmutableArray<string>), typeof(string));
         public static readonly MethodInfo KeyedRow = Method(typeof(TableRows), nameof(TableRows.Keyed), typeof(FrozenDictionary<string, int>), typeof(string), typeof(int));
         public static readonly MethodInfo TaggedRow = Method(typeof(TableRows), nameof(TableRows.Tagged), typeof(string[]), typeof(ImmutableArray<string>), typeof(int));
+        public static readonly MethodInfo NumberedCell = Method(typeof(TableRows), nameof(TableRows.NumberedCell), typeof(decimal[][]), typeof(int), typeof(decimal));
         public static readonly MethodInfo BracketFind = Method(typeof(BracketBounds), nameof(BracketBounds.Find), typeof(decimal));
 
         private static readonly CollectionMembers Positions = CollectionMembers.For<Position>(nameof(Account.Positions));

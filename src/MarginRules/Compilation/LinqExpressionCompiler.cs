@@ -567,14 +567,19 @@ internal sealed partial class LinqExpressionCompiler
     private Expression TableLookup(BoundTableLookup lookup)
     {
         var table = Table(lookup.Table);
-        return Expression.ArrayIndex(Column(table, lookup.Column), Row(lookup.Table, table, lookup.Key));
+        return Cell(table, lookup.Column, lookup.ColumnNumber, Row(lookup.Table, table, lookup.Key));
     }
+
+    /// <summary>The cell of a row: a fixed column's, or for <c>t[key][k]</c> the k-th column's, k being evaluated after the row is found.</summary>
+    private Expression Cell(CompiledTable table, int column, BoundExpression? columnNumber, Expression row) => columnNumber == null
+        ? Expression.ArrayIndex(Column(table, column), row)
+        : Expression.Call(Members.NumberedCell, Hoisted(table.NumberColumns!, typeof(decimal[][])), row, Emit(columnNumber));
 
     private Expression SharedRow(SharedRowLookup lookup)
     {
         var table = Table(lookup.Table);
         var row = lookup.FindsRow ? Expression.Assign(Slot(lookup.Slot, typeof(int)), Row(lookup.Table, table, lookup.Key)) : (Expression)_shared[lookup.Slot];
-        return Expression.ArrayIndex(Column(table, lookup.Column), row);
+        return Cell(table, lookup.Column, lookup.ColumnNumber, row);
     }
 
     private CompiledTable Table(TableSymbol symbol)

@@ -1047,8 +1047,19 @@ internal sealed class HealthCertifier
         private Node TableLookup(BoundTableLookup t)
         {
             var table = t.Table;
-            var column = t.Column;
             var text = t.Type.Kind == TypeKind.Text;
+
+            // t[key][k]: k must be one whole column number over the box, as a computed pow exponent must be.
+            var fixedColumn = t.Column;
+            var number = t.ColumnNumber == null ? null : Build(t.ColumnNumber);
+            var columnCount = table.Columns.Count;
+            int Column(Scratch s)
+            {
+                if (number == null) return fixedColumn;
+                var k = number(s);
+                return k.IsPoint && Math.Floor(k.Lo) == k.Lo && k.Lo >= 1 && k.Lo <= columnCount ? (int)k.Lo - 1 : -1;
+            }
+
             switch (table.KeyKind)
             {
                 case TableKeyKind.Bracket:
@@ -1063,17 +1074,21 @@ internal sealed class HealthCertifier
                     for (var i = 1; i < count; i++) contiguous &= table.UpperBounds[i - 1] == table.LowerBounds[i];
                     if (!contiguous || count == 0) return Failing();
                     var lowers = new double[count];
-                    var cells = new Range?[count];
+                    var cells = new Range?[columnCount][];
+                    for (var c = 0; c < columnCount; c++) cells[c] = new Range?[count];
                     for (var i = 0; i < count; i++)
                     {
                         lowers[i] = Of(table.LowerBounds[i]).Lo;
-                        cells[i] = table.Rows[i][column] switch
+                        for (var c = 0; c < columnCount; c++)
                         {
-                            decimal d => Of(d),
-                            bool b => Range.Bool(b),
-                            string x => new Range(x),
-                            _ => null,
-                        };
+                            cells[c][i] = table.Rows[i][c] switch
+                            {
+                                decimal d => Of(d),
+                                bool b => Range.Bool(b),
+                                string x => new Range(x),
+                                _ => null,
+                            };
+                        }
                     }
 
                     var first = Of(table.LowerBounds[0]).Hi;
@@ -1085,6 +1100,8 @@ internal sealed class HealthCertifier
                     return s =>
                     {
                         var k = key(s);
+                        var column = Column(s);
+                        if (column < 0) return s.Fail();
 
                         // Below the first bracket or at or past the end of the last, the lookup can fail.
                         if (k.Lo < first || k.Hi >= end) return s.Fail();
@@ -1097,8 +1114,9 @@ internal sealed class HealthCertifier
                         Range? result = null;
                         for (; i < count && lowers[i] <= k.Hi; i++)
                         {
-                            if (cells[i] == null) return s.Fail();
-                            result = result == null ? cells[i]!.Value : Join(result.Value, cells[i]!.Value, text);
+                            var cell = cells[column][i];
+                            if (cell == null) return s.Fail();
+                            result = result == null ? cell.Value : Join(result.Value, cell.Value, text);
                         }
 
                         return result ?? s.Fail();
@@ -1108,6 +1126,8 @@ internal sealed class HealthCertifier
                 case TableKeyKind.Tag:
                     return s =>
                     {
+                        var column = Column(s);
+                        if (column < 0) return s.Fail();
                         for (var i = 0; i < table.Keys.Count; i++)
                             if (s.Account.Tags.Contains(table.Keys[i])) return ConstantValue(s, table.Rows[i][column]);
                         return table.DefaultRow != null ? ConstantValue(s, table.DefaultRow[column]) : s.Fail();
@@ -1118,7 +1138,8 @@ internal sealed class HealthCertifier
                     return s =>
                     {
                         var k = key(s).Text;
-                        if (k == null) return s.Fail();
+                        var column = Column(s);
+                        if (k == null || column < 0) return s.Fail();
                         for (var i = 0; i < table.Keys.Count; i++)
                             if (table.Keys[i] == k) return ConstantValue(s, table.Rows[i][column]);
                         return table.DefaultRow != null ? ConstantValue(s, table.DefaultRow[column]) : s.Fail();

@@ -365,6 +365,15 @@ internal sealed class ReferenceProgram : PolicyProgram
 
         private object TableLookup(BoundTableLookup t)
         {
+            var row = TableRow(t);
+            if (t.ColumnNumber == null) return row[t.Column];
+            var k = (decimal)Evaluate(t.ColumnNumber);
+            if (!MarginRules.Runtime.TableRows.IsColumnNumber(k, row.Length)) throw Fail(MarginRules.Runtime.TableRows.NoColumn(t.Table.Name, k, row.Length), t.ColumnNumber.Span);
+            return row[(int)k - 1];
+        }
+
+        private object[] TableRow(BoundTableLookup t)
+        {
             var table = t.Table;
             if (table.KeyKind == TableKeyKind.Bracket)
             {
@@ -372,7 +381,7 @@ internal sealed class ReferenceProgram : PolicyProgram
                 for (var i = 0; i < table.LowerBounds.Count; i++)
                 {
                     var upper = table.UpperBounds[i];
-                    if (v >= table.LowerBounds[i] && (!upper.HasValue || v < upper.Value)) return table.Rows[i][t.Column];
+                    if (v >= table.LowerBounds[i] && (!upper.HasValue || v < upper.Value)) return table.Rows[i];
                 }
 
                 throw Fail($"table `{table.Name}` has no bracket for {v}", t.Key.Span);
@@ -381,15 +390,15 @@ internal sealed class ReferenceProgram : PolicyProgram
             if (table.KeyKind == TableKeyKind.Tag)
             {
                 for (var i = 0; i < table.Keys.Count; i++)
-                    if (_account.Tags.Contains(table.Keys[i])) return table.Rows[i][t.Column];
-                if (table.DefaultRow != null) return table.DefaultRow[t.Column];
+                    if (_account.Tags.Contains(table.Keys[i])) return table.Rows[i];
+                if (table.DefaultRow != null) return table.DefaultRow;
                 throw Fail($"table `{table.Name}` has no row for the account's tags and no default", t.Key.Span);
             }
 
             var key = (string)Evaluate(t.Key);
             for (var i = 0; i < table.Keys.Count; i++)
-                if (table.Keys[i] == key) return table.Rows[i][t.Column];
-            if (table.DefaultRow != null) return table.DefaultRow[t.Column];
+                if (table.Keys[i] == key) return table.Rows[i];
+            if (table.DefaultRow != null) return table.DefaultRow;
             throw Fail($"table `{table.Name}` has no row `{key}` and no default", t.Key.Span);
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -51,6 +52,21 @@ internal static class TableRows
         if (found >= 0 && ((lastOpen && found == lowerBounds.Length - 1) || value < upperBounds[found])) return found;
         throw NoBracket(value);
     }
+
+    /// <summary>True when <paramref name="k"/> is a whole number from 1 to <paramref name="columns"/>, a column number of <c>t[key][k]</c>.</summary>
+    public static bool IsColumnNumber(decimal k, int columns) => k >= 1m && k <= columns && decimal.Truncate(k) == k;
+
+    /// <summary>The reason of the run-time error for a column number that is not whole or not from 1 to the column count.</summary>
+    public static string NoColumn(string table, decimal k, int columns) =>
+        $"table `{table}` has no column number {k}; its columns are numbered 1 to {columns}";
+
+    /// <summary>The cell of <c>t[key][k]</c>: column <paramref name="k"/> (1-based) of <paramref name="row"/>, the columns all being numbers.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is not whole or not from 1 to the column count.</exception>
+    public static decimal NumberedCell(decimal[][] columns, int row, decimal k) =>
+        IsColumnNumber(k, columns.Length) ? columns[(int)k - 1][row] : throw NoColumnNumber(k, columns.Length);
+
+    // Built apart so the cell read keeps a small stack frame.
+    private static ArgumentOutOfRangeException NoColumnNumber(decimal k, int columns) => new(nameof(k), k, $"no column number {k} of 1 to {columns}");
 
     /// <summary>The error for a value no bracket holds; built apart so the searches keep a small stack frame.</summary>
     internal static KeyNotFoundException NoBracket(decimal value) => new($"no bracket for {value}");

@@ -165,4 +165,31 @@ public sealed class HealthCertifierTests(ITestOutputHelper output)
         // An empty account with a zero wallet has equity and maintenance exactly 0 everywhere: healthy, certified.
         certifier.Certify(TestData.Account("empty"), HealthCertifier.CreateBox(TestData.Market(("BTCUSDT", 40_000m)), 0.01m), scratch).ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_cell_by_column_number_is_certified_only_when_the_number_is_one_whole_column()
+    {
+        // Two contracts of ESZ at 1, whose row is 100, -50, 300 per contract: maintenance = max(0, 200, -100, 600) =
+        // 600 under a wallet of 1,000 (upnl 0), so a 1% box is certified. A column number computed from the wallet,
+        // 1,000 / 1,000 = 1 at the center, spans [0.99, 1.01] over the box: it may not be whole, so no certificate.
+        const string fixedColumns = """
+            policy "arrays" currency USD
+            table arrays by symbol {
+              columns s1: price, s2: price, s3: price
+              "ESZ": 100, -50, 300
+            }
+            fn scenario(k: count): money = sum(p in positions: p.size * arrays[p.symbol][k])
+            equity = account.wallet + sum(p in positions: p.upnl)
+            maintenance = max(0, scenario(1), scenario(2), scenario(3))
+            """;
+        var account = TestData.Account("a", 1_000m, [new Position("ESZ", 2m, 1m)]);
+        var box = HealthCertifier.CreateBox(TestData.Market(("ESZ", 1m)), 0.01m);
+
+        var certifier = new HealthCertifier(MarginPolicy.Compile(fixedColumns, "arrays.margin").Checked);
+        certifier.Certify(account, box, certifier.CreateScratch()).ShouldBeTrue();
+
+        var computed = fixedColumns + "\nexport chosen = scenario(account.wallet / 1_000 USD)\n";
+        var uncertain = new HealthCertifier(MarginPolicy.Compile(computed, "arrays.margin").Checked);
+        uncertain.Certify(account, box, uncertain.CreateScratch()).ShouldBeFalse();
+    }
 }

@@ -450,6 +450,21 @@ internal static class PolicyGenerator
                 if (column.Type != type) continue;
                 options.Add(2, () => TableKeyExpression(table, scope, depth).Select(key => $"{table.Name}[{key}].{column.Name}"));
             }
+
+            // A cell by column number, where every column has the type: a literal number, one computed per account that
+            // is always a column, or one that may not be a column and then fails in both evaluators (not a literal, which
+            // the checker rejects when it is not a column).
+            if (type.Kind != Kind.Number || table.Columns.Any(c => c.Type != type)) continue;
+            var count = table.Columns.Length;
+            var d = depth - 1;
+            options.Add(1, () => Gen.Select(TableKeyExpression(table, scope, depth), Gen.Int[1, count], Gen.Int[0, 3],
+                    Number(Unit.Ratio, scope, d), (key, literal, form, ratio) => (key, literal, form, ratio))
+                .Select(c => $"{table.Name}[{c.key}][{c.form switch
+                {
+                    0 or 1 => c.literal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    2 => $"min({count}, floor(abs({c.ratio})) + 1)",
+                    _ => $"{c.ratio} + account.call_rounds",
+                }}]"));
         }
     }
 

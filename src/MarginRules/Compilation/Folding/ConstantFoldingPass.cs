@@ -3,6 +3,7 @@ using MarginRules.Compilation.Inlining;
 using MarginRules.Compilation.Rewriting;
 using MarginRules.Language.Binding;
 using MarginRules.Language.Syntax;
+using MarginRules.Runtime;
 
 namespace MarginRules.Compilation.Folding;
 
@@ -103,6 +104,11 @@ internal sealed class ConstantFoldingPass : BoundTreeRewriter
     protected override BoundExpression RewriteTableLookup(BoundTableLookup lookup)
     {
         var rewritten = (BoundTableLookup)base.RewriteTableLookup(lookup);
+
+        // A constant column number names a column; one that is not a column number stays, to fail at run time.
+        if (rewritten.ColumnNumber is BoundLiteral { Value: decimal k } && TableRows.IsColumnNumber(k, rewritten.Table.Columns.Count))
+            rewritten = new BoundTableLookup(rewritten.Type, rewritten.Span, rewritten.Table, rewritten.Key, (int)k - 1);
+        if (rewritten.ColumnNumber != null) return rewritten;
         if (rewritten.Key is not BoundLiteral key || rewritten.Table.KeyKind == TableKeyKind.Tag) return rewritten;
         var row = CompiledTable.FindRow(rewritten.Table, key.Value);
         return row == null ? rewritten : new BoundLiteral(rewritten.Type, rewritten.Span, row[rewritten.Column]);

@@ -120,8 +120,9 @@ internal sealed class AggregateFusionPass : BoundTreeRewriter
                 // The body may refer to the parameters, which exist only inside the call.
                 foreach (var argument in call.Arguments) AlwaysEvaluated(argument, found);
                 break;
-            case BoundTableLookup lookup when lookup.Table.KeyKind != TableKeyKind.Tag:
-                AlwaysEvaluated(lookup.Key, found);
+            case BoundTableLookup lookup:
+                if (lookup.Table.KeyKind != TableKeyKind.Tag) AlwaysEvaluated(lookup.Key, found);
+                if (lookup.ColumnNumber != null) AlwaysEvaluated(lookup.ColumnNumber, found);
                 break;
             case BoundMarketLookup lookup:
                 AlwaysEvaluated(lookup.Asset, found);

@@ -59,7 +59,7 @@ internal sealed class DependencyScan
                 _bound.Add(aggregate.Variable);
                 return (aggregate.Filter == null || Visit(aggregate.Filter)) && (aggregate.Body == null || Visit(aggregate.Body));
             case BoundTableLookup lookup:
-                return Visit(lookup.Key);
+                return Visit(lookup.Key) && (lookup.ColumnNumber == null || Visit(lookup.ColumnNumber));
             case BoundMarketLookup lookup:
                 return Visit(lookup.Asset);
             case BoundTagged tagged:

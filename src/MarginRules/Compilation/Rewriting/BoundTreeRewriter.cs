@@ -126,7 +126,10 @@ internal abstract class BoundTreeRewriter
     protected virtual BoundExpression RewriteTableLookup(BoundTableLookup lookup)
     {
         var key = Rewrite(lookup.Key);
-        return ReferenceEquals(key, lookup.Key) ? lookup : new BoundTableLookup(lookup.Type, lookup.Span, lookup.Table, key, lookup.Column);
+        var number = lookup.ColumnNumber == null ? null : Rewrite(lookup.ColumnNumber);
+        return ReferenceEquals(key, lookup.Key) && ReferenceEquals(number, lookup.ColumnNumber)
+            ? lookup
+            : new BoundTableLookup(lookup.Type, lookup.Span, lookup.Table, key, lookup.Column, number);
     }
 
     protected virtual BoundExpression RewriteMarketLookup(BoundMarketLookup lookup)

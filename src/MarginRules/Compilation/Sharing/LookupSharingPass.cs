@@ -91,19 +91,25 @@ internal sealed class LookupSharingPass : BoundTreeRewriter
         if (_computed.TryGetValue(name, out var earlier))
         {
             _readBack.Add(earlier);
-            return _shared == null ? lookup : new SharedRowLookup(lookup.Type, lookup.Span, lookup.Table, lookup.Key, lookup.Column, _slots[earlier], findsRow: false);
+            var read = lookup.ColumnNumber == null ? null : Rewrite(lookup.ColumnNumber);
+            return _shared == null ? lookup : new SharedRowLookup(lookup.Type, lookup.Span, lookup.Table, lookup.Key, lookup.Column, read, _slots[earlier], findsRow: false);
         }
 
         var mine = _lookups++;
         // A tag table's row depends on the account's tags; its key is never evaluated.
         var key = lookup.Table.KeyKind == TableKeyKind.Tag ? lookup.Key : Rewrite(lookup.Key);
         Computed(name, mine);
+
+        // A column number is evaluated after the row is found, so it may reuse that row.
+        var number = lookup.ColumnNumber == null ? null : Rewrite(lookup.ColumnNumber);
         if (_shared == null || !_shared.Contains(mine))
-            return ReferenceEquals(key, lookup.Key) ? lookup : new BoundTableLookup(lookup.Type, lookup.Span, lookup.Table, key, lookup.Column);
+            return ReferenceEquals(key, lookup.Key) && ReferenceEquals(number, lookup.ColumnNumber)
+                ? lookup
+                : new BoundTableLookup(lookup.Type, lookup.Span, lookup.Table, key, lookup.Column, number);
 
         var slot = _slots.Count;
         _slots.Add(mine, slot);
-        return new SharedRowLookup(lookup.Type, lookup.Span, lookup.Table, key, lookup.Column, slot, findsRow: true);
+        return new SharedRowLookup(lookup.Type, lookup.Span, lookup.Table, key, lookup.Column, number, slot, findsRow: true);
     }
 
     protected override BoundExpression RewriteBinary(BoundBinary binary)

@@ -9,9 +9,10 @@ namespace MarginRules.Compilation.Sharing;
 /// </summary>
 internal sealed class SharedRowLookup : BoundExpression
 {
-    public SharedRowLookup(PolicyType type, TextSpan span, TableSymbol table, BoundExpression key, int column, int slot, bool findsRow)
+    public SharedRowLookup(PolicyType type, TextSpan span, TableSymbol table, BoundExpression key, int column, BoundExpression? columnNumber, int slot, bool findsRow)
         : base(type, span)
     {
+        ColumnNumber = columnNumber;
         Table = table;
         Key = key;
         Column = column;
@@ -28,6 +29,9 @@ internal sealed class SharedRowLookup : BoundExpression
     /// <summary>The column index.</summary>
     public int Column { get; }
 
+    /// <summary>The column number of <c>t[key][k]</c>, evaluated after the row is found; null for a column read by name.</summary>
+    public BoundExpression? ColumnNumber { get; }
+
     /// <summary>The delegate-local slot that holds the row index.</summary>
     public int Slot { get; }
 
@@ -35,5 +39,5 @@ internal sealed class SharedRowLookup : BoundExpression
     public bool FindsRow { get; }
 
     public override string ToString() =>
-        FindsRow ? $"{Table.Name}[#{Slot} = {Key}].{Table.Columns[Column].Name}" : $"{Table.Name}[#{Slot}].{Table.Columns[Column].Name}";
+        (FindsRow ? $"{Table.Name}[#{Slot} = {Key}]" : $"{Table.Name}[#{Slot}]") + (ColumnNumber == null ? "." + Table.Columns[Column].Name : $"[{ColumnNumber}]");
 }

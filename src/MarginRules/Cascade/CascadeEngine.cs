@@ -38,6 +38,7 @@ public static class CascadeEngine
         IReadOnlyList<CascadeSetup> setups, CascadeOptions? options = null, int maxDegreeOfParallelism = -1, Action<int>? completed = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setups);
+        foreach (var setup in setups) ArgumentNullException.ThrowIfNull(setup, nameof(setups));
         options ??= new CascadeOptions();
         Validate(options);
         var seeds = Seeds(setups, options, maxDegreeOfParallelism, cancellationToken);

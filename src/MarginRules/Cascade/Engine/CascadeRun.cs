@@ -161,12 +161,8 @@ internal sealed class CascadeRun
                 for (var i = 0; i < venue.LiquidatedThisRound.Count; i++)
                 {
                     var liquidated = venue.LiquidatedThisRound[i];
+                    if (!venue.LiquidatedInRun(liquidated)) liquidatedAccounts++;
                     venue.LastLiquidation[liquidated] = round;
-                    if (!venue.Liquidated[liquidated])
-                    {
-                        venue.Liquidated[liquidated] = true;
-                        liquidatedAccounts++;
-                    }
                 }
 
             var impactMoved = ApplyImpact(reduced.Sales);
@@ -1167,7 +1163,7 @@ internal sealed class CascadeRun
             Amplification = amplification,
             TotalLiquidated = rounds.Sum(r => r.LiquidatedNotional.Values.Sum()),
             AccountsLiquidated = liquidatedAccounts,
-            AccountsLiquidatedByVenue = ByVenue(_venues.Select(v => v.Liquidated.Count(x => x)).ToArray()),
+            AccountsLiquidatedByVenue = ByVenue(_venues.Select(v => Enumerable.Range(0, v.Count).Count(v.LiquidatedInRun)).ToArray()),
             BadDebt = rounds.Sum(r => r.BadDebt),
             Penalties = rounds.Count == 0 ? ByRecipient(new decimal[3]) : rounds[0].Penalties.Keys.ToDictionary(k => k, k => rounds.Sum(r => r.Penalties[k]), StringComparer.Ordinal),
             BadDebtByVenue = ByVenue(_venues.Select(v => rounds.Sum(r => r.BadDebtByVenue[v.Setup.Name])).ToArray()),

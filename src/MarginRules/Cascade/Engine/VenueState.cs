@@ -43,7 +43,6 @@ internal sealed class VenueState
         AssetMasks = new ulong[n];
         Status = new MarginStatus[n];
         Dirty = new bool[n];
-        Liquidated = new bool[n];
         Touched = new bool[n];
         ItemsChanged = new bool[n];
         Certificates = new int[n];
@@ -257,8 +256,8 @@ internal sealed class VenueState
     /// <summary>True when the account must be evaluated this round because its own state changed.</summary>
     public bool[] Dirty { get; }
 
-    /// <summary>True once the account has been liquidated at least once.</summary>
-    public bool[] Liquidated { get; }
+    /// <summary>True once the run has liquidated the account: a count it arrived with puts its last liquidation at round 0 or before.</summary>
+    public bool LiquidatedInRun(int i) => LastLiquidation[i] >= 1;
 
     /// <summary>True once any field of the account changed; an untouched account given as a record is handed back as that record.</summary>
     public bool[] Touched { get; }

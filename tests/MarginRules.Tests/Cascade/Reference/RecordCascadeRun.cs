@@ -574,7 +574,7 @@ internal sealed class RecordCascadeRun
                 if (account.Positions.Length > 0 || account.Holdings.Length > 0) continue;
 
                 // A buy-in rule pays for debts from the wallet, so a wallet covering every debt's value still backs them.
-                if (venue.Policy.Checked.Liquidations.Any(r => r.Collection == Language.Binding.CollectionKind.Debts)
+                if (venue.Policy.BuysIn
                     && account.Wallet >= account.Debts.Sum(d => d.Quantity * _prices[_assetIndex[d.Asset]])) continue;
                 if (account.Debts.Length > 0)
                 {
